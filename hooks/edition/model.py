@@ -1,0 +1,110 @@
+"""The document model: plain data shared by every step (parse -> enrich -> render)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGS = ("fr", "en")
+DEFAULT_LANG = "fr"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a source file: its key ('p', 'title', '-' for an indent...) and text."""
+
+    key: str
+    text: str
+    lineno: int
+
+
+@dataclass
+class Block:
+    """A bracketed block of a source file: the masthead, a letter, a part or a provision."""
+
+    ident: str  # as written between brackets: "letter", "part preamble", "16.3.2"
+    lineno: int
+    lines: list[Line] = field(default_factory=list)
+
+    def first(self, key: str) -> str:
+        return next((line.text for line in self.lines if line.key == key), "")
+
+
+@dataclass
+class Unit:
+    """A citable piece of text: a paragraph or an indent, with its language-neutral anchor."""
+
+    anchor: str  # unique in the whole document: "p-9-i2", "annex-p4", "annex-d3"
+    kind: str  # "p" or "item"
+    text: str  # inline HTML allowed (<sup>)
+    lineno: int
+    label: str = ""  # "1", "a" ...: the unit's position, for citation ("indent 2")
+
+
+@dataclass
+class Provision:
+    """A numbered provision of the Plan: paragraph (16), section (16.3) or sub-provision (16.3.2)."""
+
+    number: str  # "16.3.2"
+    part: str  # part slug
+    title: str  # "" for paragraphs 1-18
+    units: list[Unit]
+    lineno: int
+
+    @property
+    def slug(self) -> str:
+        return self.number.replace(".", "-")
+
+    @property
+    def anchor(self) -> str:
+        return "p-" + self.slug
+
+    @property
+    def depth(self) -> int:
+        return self.number.count(".")
+
+    @property
+    def parent(self) -> str | None:
+        return self.number.rsplit(".", 1)[0] if self.depth else None
+
+
+@dataclass
+class Part:
+    slug: str
+    title: str
+    lineno: int
+    provisions: list[str] = field(default_factory=list)  # numbers, in order
+
+
+@dataclass
+class Section:
+    """A non-numbered division: the covering letter, the annexed letter, the Plan's front matter."""
+
+    key: str  # "letter", "annex", "plan"
+    label: str  # "Annexe", "Pièce jointe" ("" for the covering letter)
+    title: str
+    original: str  # "[Original : anglais]"
+    units: list[Unit]
+    signature: str
+    lineno: int
+
+
+@dataclass
+class Document:
+    lang: str
+    path: str  # source file, for messages
+    masthead: dict[str, str]
+    letter: Section
+    annex: Section
+    plan: Section
+    parts: list[Part]
+    provisions: dict[str, Provision]  # number -> provision, in document order
+
+    def part_of(self, number: str) -> Part:
+        slug = self.provisions[number].part
+        return next(part for part in self.parts if part.slug == slug)
+
+    def ordered(self) -> list[Provision]:
+        return list(self.provisions.values())
+
+    def children(self, number: str) -> list[Provision]:
+        return [p for p in self.provisions.values() if p.parent == number]

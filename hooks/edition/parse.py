@@ -1,0 +1,229 @@
+"""Parse an edition source file (see source/README.md) into a Document.
+
+Every error names the file, the line and the provision, so that bad input stops the build
+with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .model import Block, Document, Line, Part, Provision, Section, Unit
+
+BLOCK = re.compile(r"^\[(?P<ident>[^\]]+)\]\s*$")
+KEYED = re.compile(r"^(?P<key>[a-z]+): (?P<text>\S.*)$")
+NUMBER = re.compile(r"^\d+(\.\d+){0,2}$")
+PART = re.compile(r"^part (?P<slug>[a-z][a-z0-9-]*)$")
+
+SECTION_KEYS = {
+    "masthead": {"organ", "distribution", "date", "original"},
+    "letter": {"title", "p", "-", "signature"},
+    "annex": {"label", "title", "original", "p", "-", "signature"},
+    "plan": {"label", "title", "original"},
+}
+PART_KEYS = {"title"}
+PROVISION_KEYS = {"title", "p", "-"}
+
+
+class SourceError(ValueError):
+    """Bad input: the message names file, line and provision."""
+
+    def __init__(self, path: str, lineno: int, where: str, message: str) -> None:
+        self.path, self.lineno, self.where = path, lineno, where
+        super().__init__(f"{path}:{lineno}: {where}: {message}")
+
+
+def read_blocks(text: str, path: str) -> list[Block]:
+    """Split the text into bracketed blocks of key/value lines."""
+    blocks: list[Block] = []
+    in_comment = False
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if in_comment or line.startswith("<!--"):
+            in_comment = "-->" not in line
+            continue
+        if not line:
+            continue
+        if match := BLOCK.match(line):
+            blocks.append(Block(match["ident"].strip(), lineno))
+            continue
+        if line.startswith("- ") and line[2:].strip():
+            key, value = "-", line[2:].strip()
+        elif match := KEYED.match(line):
+            key, value = match["key"], match["text"].strip()
+        else:
+            where = where_of(blocks[-1]) if blocks else "before any block"
+            raise SourceError(path, lineno, where, f"cannot read this line: {line[:60]!r}")
+        if not blocks:
+            raise SourceError(path, lineno, "before any block", "text outside a [block]")
+        blocks[-1].lines.append(Line(key, value, lineno))
+    return blocks
+
+
+def where_of(block: Block) -> str:
+    return f"provision {block.ident}" if NUMBER.match(block.ident) else f"[{block.ident}]"
+
+
+def check_keys(block: Block, allowed: set[str], path: str) -> None:
+    for line in block.lines:
+        if line.key not in allowed:
+            raise SourceError(
+                path,
+                line.lineno,
+                where_of(block),
+                f"unexpected '{line.key}:' here (allowed: {', '.join(sorted(allowed))})",
+            )
+    if block.lines and block.lines[0].key == "-":
+        raise SourceError(
+            path,
+            block.lines[0].lineno,
+            where_of(block),
+            "an indent cannot be placed: no paragraph above it introduces the list",
+        )
+
+
+def units_of(block: Block, base: str) -> list[Unit]:
+    """Paragraphs and indents of a block, each with its anchor (base-p1, base-i1 ...)."""
+    units: list[Unit] = []
+    counts = {"p": 0, "item": 0}
+    for line in block.lines:
+        kind = {"p": "p", "-": "item"}.get(line.key)
+        if kind is None:
+            continue
+        counts[kind] += 1
+        n = counts[kind]
+        anchor = f"{base}-{'p' if kind == 'p' else 'i'}{n}"
+        units.append(Unit(anchor, kind, line.text, line.lineno, str(n)))
+    return units
+
+
+def require(block: Block, key: str, path: str) -> str:
+    value = block.first(key)
+    if not value:
+        raise SourceError(path, block.lineno, where_of(block), f"missing '{key}:' line")
+    return value
+
+
+def section_of(block: Block, path: str) -> Section:
+    check_keys(block, SECTION_KEYS[block.ident], path)
+    return Section(
+        key=block.ident,
+        label=block.first("label"),
+        title=require(block, "title", path),
+        original=block.first("original"),
+        units=units_of(block, block.ident),
+        signature=block.first("signature"),
+        lineno=block.lineno,
+    )
+
+
+def provision_of(block: Block, part: Part, path: str) -> Provision:
+    check_keys(block, PROVISION_KEYS, path)
+    number = block.ident
+    depth = number.count(".")
+    title = block.first("title")
+    if depth and not title:
+        raise SourceError(path, block.lineno, f"provision {number}", "missing 'title:' line")
+    provision = Provision(number, part.slug, title, [], block.lineno)
+    provision.units = units_of(block, provision.anchor)
+    if depth != 1 and not provision.units:
+        raise SourceError(path, block.lineno, f"provision {number}", "no text ('p:' line)")
+    return provision
+
+
+def expected_next(previous: Provision | None, number: str) -> list[str]:
+    """The numbers that may follow `previous` in document order."""
+    if previous is None:
+        return ["1"]
+    parts = [int(n) for n in previous.number.split(".")]
+    options = [".".join(map(str, parts + [1]))]  # first child
+    for depth in range(len(parts), 0, -1):  # next sibling at this depth or above
+        options.append(".".join(map(str, parts[: depth - 1] + [parts[depth - 1] + 1])))
+    return options
+
+
+def check_sequence(provisions: list[Provision], path: str) -> None:
+    seen: dict[str, Provision] = {}
+    previous = None
+    for provision in provisions:
+        number = provision.number
+        if number in seen:
+            raise SourceError(
+                path,
+                provision.lineno,
+                f"provision {number}",
+                f"duplicate number (first at line {seen[number].lineno})",
+            )
+        options = expected_next(previous, number)
+        if number not in options:
+            after = f"after {previous.number}" if previous else "at the start"
+            raise SourceError(
+                path,
+                provision.lineno,
+                f"provision {number}",
+                f"number out of sequence {after}: expected {' or '.join(options)}",
+            )
+        seen[number] = provision
+        previous = provision
+
+
+def parse_document(text: str, path: str, lang: str) -> Document:
+    """Parse one language's source into a Document, checking structure and numbering."""
+    blocks = read_blocks(text, path)
+    sections: dict[str, Section] = {}
+    masthead: dict[str, str] = {}
+    parts: list[Part] = []
+    provisions: list[Provision] = []
+    for block in blocks:
+        ident = block.ident
+        if ident == "masthead":
+            check_keys(block, SECTION_KEYS["masthead"], path)
+            masthead = {line.key: line.text for line in block.lines}
+        elif ident in ("letter", "annex", "plan"):
+            if ident in sections:
+                raise SourceError(path, block.lineno, f"[{ident}]", "block given twice")
+            sections[ident] = section_of(block, path)
+        elif match := PART.match(ident):
+            if "plan" not in sections:
+                raise SourceError(path, block.lineno, f"[{ident}]", "a part must follow [plan]")
+            if any(part.slug == match["slug"] for part in parts):
+                raise SourceError(path, block.lineno, f"[{ident}]", "part given twice")
+            check_keys(block, PART_KEYS, path)
+            parts.append(Part(match["slug"], require(block, "title", path), block.lineno))
+        elif NUMBER.match(ident):
+            if not parts:
+                raise SourceError(
+                    path,
+                    block.lineno,
+                    f"provision {ident}",
+                    "cannot be placed: a provision must follow a [part ...] block",
+                )
+            provision = provision_of(block, parts[-1], path)
+            provisions.append(provision)
+            parts[-1].provisions.append(provision.number)
+        else:
+            raise SourceError(path, block.lineno, f"[{ident}]", "unknown block")
+    for key in ("letter", "annex", "plan"):
+        if key not in sections:
+            raise SourceError(path, 1, f"[{key}]", "block missing")
+    if not masthead:
+        raise SourceError(path, 1, "[masthead]", "block missing")
+    for part in parts:
+        if not part.provisions:
+            raise SourceError(path, part.lineno, f"[part {part.slug}]", "part has no provision")
+    check_sequence(provisions, path)
+    return Document(
+        lang=lang,
+        path=path,
+        masthead=masthead,
+        letter=sections["letter"],
+        annex=sections["annex"],
+        plan=sections["plan"],
+        parts=parts,
+        provisions={p.number: p for p in provisions},
+    )
+
+
+def load_document(path: Path, lang: str, display: str | None = None) -> Document:
+    return parse_document(path.read_text(encoding="utf-8"), display or str(path), lang)

@@ -1,0 +1,34 @@
+"""Load the edition's source folder: both languages (checked and aligned) and the labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .align import check_aligned
+from .model import LANGS, Document
+from .parse import load_document
+
+
+@dataclass
+class Sources:
+    docs: dict[str, Document]  # lang -> document
+    labels: dict[str, dict[str, str]]  # lang -> label -> text
+
+
+def source_path(folder: Path, lang: str) -> Path:
+    return folder / f"S-2003-85.{lang}.md"
+
+
+def load_sources(folder: Path, root: Path | None = None) -> Sources:
+    """Parse both languages and check their alignment; paths in messages are relative to root."""
+    docs = {}
+    for lang in LANGS:
+        path = source_path(folder, lang)
+        shown = str(path.relative_to(root)) if root else str(path)
+        docs[lang] = load_document(path, lang, shown)
+    check_aligned(docs["fr"], docs["en"])
+    labels = yaml.safe_load((folder / "labels.yml").read_text(encoding="utf-8"))
+    return Sources(docs, labels)

@@ -1,0 +1,62 @@
+"""The URL scheme. Paths are language-neutral and relative to a language root:
+French at the site root, English under /en/. A published URL never changes (source/urls.txt)."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import DEFAULT_LANG
+
+HOME = ""
+LETTER = "letter/"
+ANNEX = "annex/"
+PLAN = "plan/"
+FULL_TEXT = "full-text/"
+CITE = "cite/"
+ABOUT = "about/"
+GLOSSARY = "glossary/"
+ENTITIES = "entities/"
+
+
+def provision(number: str) -> str:
+    return f"plan/{number.replace('.', '-')}/"
+
+
+def part(slug: str) -> str:
+    return f"plan/{slug}/"
+
+
+def entity(ident: str) -> str:
+    return f"entities/{ident}/"
+
+
+def pinpoint(key: str) -> str:
+    """Short redirecting URL: p/16.3.2/, p/letter/, p/preamble/."""
+    return f"p/{key}/"
+
+
+def lang_root(lang: str) -> str:
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def source_file(url: str, lang: str) -> str:
+    """The page file static-i18n turns into `url` for `lang` (suffix structure)."""
+    stem = url.rstrip("/") or "index"
+    if url in (PLAN, ENTITIES):
+        stem = url.rstrip("/") + "/index"
+    return f"{stem}.{lang}.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative link between two directory URLs of the same language ('' is the root)."""
+    target, _, anchor = to_url.partition("#")
+    path = posixpath.relpath("/" + target, "/" + from_url)
+    path = "" if path == "." else path
+    if (not target or target.endswith("/")) and path and not path.endswith("/"):
+        path += "/"
+    path = path or "./"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def absolute(site_url: str, lang: str, url: str) -> str:
+    return site_url.rstrip("/") + "/" + lang_root(lang) + url

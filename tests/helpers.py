@@ -1,0 +1,35 @@
+"""Reading the built site: pages, their text and the edition's own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def page_urls(site: Path) -> list[str]:
+    """Every published page, as a site-absolute directory URL ('/', '/en/plan/16-3-2/')."""
+    out = []
+    for path in site.rglob("index.html"):
+        rel = path.parent.relative_to(site).as_posix()
+        out.append("/" if rel == "." else f"/{rel}/")
+    return sorted(out)
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    path = site / url.strip("/") / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+BLOCKS = ["p", "li", "ul", "ol", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table"]
+
+
+def document_text(node) -> str:
+    """The text of a node without what the edition adds (elements of class 'ed')."""
+    node = BeautifulSoup(str(node), "lxml")
+    for added in node.select(".ed"):
+        added.decompose()
+    for block in node.find_all(BLOCKS):  # inline elements (<sup>) do not split words
+        block.insert_before(" ")
+        block.append(" ")
+    return node.get_text("")

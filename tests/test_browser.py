@@ -1,0 +1,47 @@
+"""Browser tests: Playwright driving Debian's Chromium against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_language_switch_lands_on_the_same_provision(page, server):
+    page.goto(f"{server}/plan/16-3-2/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    page.locator(".md-header [data-md-component=palette], .md-header .md-select").first.hover()
+    page.locator(".md-select__link[hreflang=en]").click()
+    page.wait_for_url(re.compile(r"/en/plan/16-3-2/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "Economic dimension" in page.locator("article h1").inner_text()
+    page.locator(".md-header .md-select").first.hover()
+    page.locator(".md-select__link[hreflang=fr]").click()
+    page.wait_for_url(re.compile(r"/plan/16-3-2/$"))
+    assert "/en/" not in page.url
+    assert not page.console_errors and not page.foreign_requests
+
+
+def test_home_table_of_contents_reaches_every_provision(page, server):
+    page.goto(f"{server}/")
+    hrefs = page.eval_on_selector_all("article ul.contents a", "els => els.map(e => e.href)")
+    provisions = {re.sub(r".*/plan/", "", h).strip("/") for h in hrefs if re.search(r"/plan/\d", h)}
+    expected = {str(n) for n in range(1, 19)} | {f"16-{s}" for s in range(1, 6)}
+    expected |= {
+        f"16-{s}-{n}" for s, count in zip(range(1, 6), (5, 7, 4, 5, 3), strict=True) for n in range(1, count + 1)
+    }
+    assert provisions == expected
+    page.locator("article ul.contents a[href='plan/16-3-2/']").click()
+    page.wait_for_url(re.compile(r"/plan/16-3-2/$"))
+    assert "16.3.2" in page.locator("article h1").inner_text()
+    assert not page.console_errors and not page.foreign_requests
+
+
+@pytest.mark.parametrize("path", ["/", "/plan/16-4-2/", "/en/annex/", "/en/full-text/", "/plan/action-plan/"])
+def test_pages_make_no_outside_request_and_no_console_error(page, server, path):
+    page.goto(f"{server}{path}")
+    page.wait_for_load_state("networkidle")
+    assert page.foreign_requests == []
+    assert page.console_errors == []

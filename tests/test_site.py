@@ -1,0 +1,103 @@
+"""Checks on the built HTML: URLs, languages, alignment, and the French words as published."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from edition.fidelity import first_difference, original_tokens, tokens
+
+from tests.conftest import SOURCE
+from tests.helpers import document_text, page_urls, soup
+
+FROZEN = SOURCE / "urls.txt"
+
+
+def frozen_urls() -> list[str]:
+    lines = FROZEN.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def test_published_urls_never_change(site: Path):
+    built, frozen = set(page_urls(site)), set(frozen_urls())
+    assert not frozen - built, f"published URLs gone: {sorted(frozen - built)}"
+    assert not built - frozen, f"new URLs: add them to source/urls.txt: {sorted(built - frozen)}"
+
+
+def test_every_page_exists_in_both_languages(site: Path):
+    urls = page_urls(site)
+    french = {u for u in urls if not u.startswith("/en/")}
+    english = {u.removeprefix("/en") for u in urls if u.startswith("/en/")}
+    assert french == english
+    assert "/plan/16-3-2/" in french and len(french) == 59
+
+
+def test_html_lang_is_right_on_every_page(site: Path):
+    for url in page_urls(site):
+        expected = "en" if url.startswith("/en/") else "fr"
+        assert soup(site, url).html["lang"] == expected, url
+
+
+def test_provision_page_shows_number_heading_text_crumbs_and_pager(site: Path):
+    page = soup(site, "/plan/16-3-2/")
+    h1 = page.select_one("article h1")
+    assert h1["id"] == "p-16-3-2" and "16.3.2" in h1.text and "Dimension économique." in h1.text
+    crumbs = [a.text for a in page.select("nav.crumbs a")]
+    assert crumbs[-3:] == [
+        "Plan d'action",
+        "Paragraphe 16",
+        "Section 16.3 — Entraver le soutien apporté aux groupes terroristes",
+    ]
+    pager = {a["rel"][0]: a["href"] for a in page.select("nav.pager a")}
+    assert pager == {"prev": "../16-3-1/", "next": "../16-3-3/"}
+    english = soup(site, "/en/plan/16-3-2/")
+    assert "Economic dimension" in english.select_one("article h1").text
+    assert english.select_one(".translation-note a[href='https://undocs.org/en/S/2003/85']")
+
+
+def test_pager_follows_document_order(site: Path):
+    assert soup(site, "/plan/2/").select_one("nav.pager a[rel=next]")["href"] == "../3/"
+    assert soup(site, "/plan/16-1-5/").select_one("nav.pager a[rel=next]")["href"] == "../16-2/"
+    assert soup(site, "/plan/16-5-3/").select_one("nav.pager a[rel=next]")["href"] == "../17/"
+
+
+def anchors(site: Path, url: str) -> list[str]:
+    return [tag["id"] for tag in soup(site, url).select("article [id]") if re.match(r"(p|letter|annex)-", tag["id"])]
+
+
+def test_anchors_are_the_same_in_both_languages(site: Path):
+    for url in ["/full-text/", "/annex/", "/letter/", "/plan/9/", "/plan/16-4-2/"]:
+        french = anchors(site, url)
+        assert french and french == anchors(site, "/en" + url), url
+    assert "p-16-4-2-i9" in anchors(site, "/full-text/") and "annex-i8" in anchors(site, "/annex/")
+
+
+def test_full_text_publishes_the_original_words_in_order(site: Path):
+    article = soup(site, "/full-text/").select_one("article")
+    published = tokens(document_text(article))
+    original = original_tokens((SOURCE / "S-2003-85.fr.original.md").read_text(encoding="utf-8"))
+    assert first_difference(original, published) is None
+
+
+def test_each_provision_page_text_is_a_passage_of_the_original(site: Path):
+    original = " ".join(original_tokens((SOURCE / "S-2003-85.fr.original.md").read_text(encoding="utf-8")))
+    for url in page_urls(site):
+        if not re.fullmatch(r"/plan/\d[\d-]*/", url):
+            continue
+        for unit in soup(site, url).select(".provision-text .unit"):
+            passage = " ".join(tokens(document_text(unit)))
+            assert passage in original, (url, unit.get("id"))
+
+
+def test_pages_declare_their_other_language_in_the_sitemap(site: Path):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.search(r'<loc>[^<]*/plan/16-3-2/</loc>.*?hreflang="en" href="[^"]*/en/plan/16-3-2/"', sitemap, re.S)
+
+
+def test_no_page_loads_anything_from_another_host(site: Path):
+    pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//', re.I)
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for match in pattern.finditer(html):
+            tag = html[match.start() : html.index(">", match.start()) + 1]
+            assert 'rel="canonical"' in tag, (path, tag)
