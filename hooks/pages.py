@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from edition import assemble
+from edition.enrich import EnrichError
 from edition.parse import SourceError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -27,8 +28,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     target = root / "build" / "docs"
     try:
         written = assemble.assemble_docs(root / "docs", source, target, root)
-    except SourceError as error:
-        raise PluginError(f"Bad source: {error}") from error
+    except (SourceError, EnrichError) as error:
+        raise PluginError(f"Bad source:\n{error}") from error
     if written:
         log.info("edition: %d page files written to %s", written, target.relative_to(root))
     config.docs_dir = str(target)

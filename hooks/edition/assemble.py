@@ -6,22 +6,46 @@ import shutil
 from pathlib import Path
 
 from . import urls
+from .enrich import EnrichError, Linker, check_text, find_acronyms, find_mentions, pieces
 from .model import LANGS
 from .render import Context, Page, document_pages
+from .render_entities import entity_index_page, entity_page, glossary_page
 from .sources import Sources, load_sources
 
 
-def extra_links(labels: dict[str, str]) -> list[tuple[str, str]]:
-    return [(labels["full_text"], urls.FULL_TEXT), (labels["cite"], urls.CITE), (labels["about"], urls.ABOUT)]
+def extra_links(labels: dict) -> list[tuple[str, str]]:
+    return [
+        (labels["full_text"], urls.FULL_TEXT),
+        (labels["entities"], urls.ENTITIES),
+        (labels["glossary"], urls.GLOSSARY),
+        (labels["cite"], urls.CITE),
+        (labels["about"], urls.ABOUT),
+    ]
 
 
 def all_pages(sources: Sources) -> dict[str, list[Page]]:
-    """Every generated page, per language."""
+    """Every generated page, per language: the document's, then the register's."""
+    register = sources.register
+    linkers = {lang: Linker(register, lang) for lang in LANGS}
+    text = {lang: pieces(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
+    problems = []
+    for lang in LANGS:
+        try:
+            check_text(linkers[lang], sources.docs[lang], text[lang], sources.register_path)
+        except EnrichError as error:
+            problems += error.problems
+    if problems:
+        raise EnrichError(problems)
+    used = {lang: find_acronyms(linkers[lang], text[lang]) for lang in LANGS}
     pages = {}
     for lang in LANGS:
         labels = sources.labels[lang]
-        ctx = Context(sources.docs[lang], labels)
+        ctx = Context(sources.docs[lang], labels, linkers[lang])
+        mentions = find_mentions(linkers[lang], text[lang])
         pages[lang] = document_pages(ctx, extra_links(labels))
+        pages[lang] += [entity_page(ctx, register, e, mentions[e.ident]) for e in register.entities.values()]
+        pages[lang].append(entity_index_page(ctx, register, mentions))
+        pages[lang].append(glossary_page(ctx, register, used))
     return pages
 
 

@@ -8,8 +8,8 @@ marked with the class `ed`, so that the document's own words can be told apart i
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 import yaml
 
@@ -17,11 +17,16 @@ from . import urls
 from .fidelity import number_label
 from .model import LANGS, Document, Provision, Section, Unit
 
-Enricher = Callable[[str, str], str]  # (source text, page url) -> HTML
+
+class Enricher(Protocol):
+    """Turns a piece of source text into HTML (links to entities, explained acronyms)."""
+
+    def enrich(self, text: str, page_url: str, heading: bool = False) -> str: ...
 
 
-def plain(text: str, _page_url: str) -> str:
-    return text
+class Plain:
+    def enrich(self, text: str, page_url: str, heading: bool = False) -> str:
+        return text
 
 
 @dataclass
@@ -44,12 +49,19 @@ class Context:
     """What every page of one language needs to know."""
 
     doc: Document
-    labels: dict[str, str]
-    enrich: Enricher = plain
+    labels: dict[str, Any]
+    enricher: Enricher = field(default_factory=Plain)
 
     @property
     def lang(self) -> str:
         return self.doc.lang
+
+    def text(self, text: str, page_url: str) -> str:
+        return self.enricher.enrich(text, page_url)
+
+    def heading(self, text: str, page_url: str) -> str:
+        """Headings get abbreviations but no links."""
+        return self.enricher.enrich(text, page_url, heading=True)
 
 
 def colon(lang: str) -> str:
@@ -139,7 +151,7 @@ def units_html(ctx: Context, units: list[Unit], page_url: str) -> str:
     out: list[str] = []
     in_list = False
     for unit in units:
-        body = ctx.enrich(unit.text, page_url) + " " + permalink(ctx, unit.anchor)
+        body = ctx.text(unit.text, page_url) + " " + permalink(ctx, unit.anchor)
         if unit.kind == "item":
             if not in_list:
                 out.append('<ul class="indents">')
@@ -230,7 +242,7 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
     index = ordered.index(provision)
     previous = ordered[index - 1] if index else None
     following = ordered[index + 1] if index + 1 < len(ordered) else None
-    heading = provision.title and ctx.enrich(provision.title, url)
+    heading = provision.title and ctx.heading(provision.title, url)
     number = esc(number_label(provision.number))
     kind = ctx.labels["section"] if provision.depth == 1 else ctx.labels["paragraph"]
     h1 = (
@@ -291,14 +303,14 @@ def section_body(ctx: Context, section: Section, url: str, heading: int = 1) -> 
     """A letter or the Plan's front matter: label, title, original language, text, signature."""
     out = []
     if section.label:
-        out.append(f'<p class="doc-label">{ctx.enrich(section.label, url)}</p>')
-    out.append(f'<h{heading} id="{section.key}">{ctx.enrich(section.title, url)}</h{heading}>')
+        out.append(f'<p class="doc-label">{ctx.heading(section.label, url)}</p>')
+    out.append(f'<h{heading} id="{section.key}">{ctx.heading(section.title, url)}</h{heading}>')
     if section.original:
         out.append(f'<p class="doc-original">{esc(section.original)}</p>')
     if section.units:
         out.append(f'<div class="letter-text" lang="{ctx.lang}">\n{units_html(ctx, section.units, url)}\n</div>')
     if section.signature:
-        out.append(f'<p class="signature">{ctx.enrich(section.signature, url)}</p>')
+        out.append(f'<p id="{section.key}-signature" class="signature">{ctx.text(section.signature, url)}</p>')
     return out
 
 
@@ -394,9 +406,9 @@ def full_text_page(ctx: Context) -> Page:
             provision = doc.provisions[number]
             num = f'<span class="num">{esc(number_label(number))}</span>'
             if provision.depth == 1:
-                out.append(f'<h4 id="{provision.anchor}">{num} {ctx.enrich(provision.title, url)}</h4>')
+                out.append(f'<h4 id="{provision.anchor}">{num} {ctx.heading(provision.title, url)}</h4>')
                 continue
-            title = f" <strong>{ctx.enrich(provision.title, url)}</strong>" if provision.title else ""
+            title = f" <strong>{ctx.heading(provision.title, url)}</strong>" if provision.title else ""
             units = units_html(ctx, provision.units, url)
             # The number (and title) open the provision's first paragraph, as in the printed text.
             units = units.replace('class="unit">', f'class="unit">{num}{title} ', 1)

@@ -10,12 +10,15 @@ import yaml
 from .align import check_aligned
 from .model import LANGS, Document
 from .parse import load_document
+from .register import Register, load_register
 
 
 @dataclass
 class Sources:
     docs: dict[str, Document]  # lang -> document
-    labels: dict[str, dict[str, str]]  # lang -> label -> text
+    labels: dict[str, dict]  # lang -> label -> text
+    register: Register
+    register_path: str
 
 
 def source_path(folder: Path, lang: str) -> Path:
@@ -31,4 +34,6 @@ def load_sources(folder: Path, root: Path | None = None) -> Sources:
         docs[lang] = load_document(path, lang, shown)
     check_aligned(docs["fr"], docs["en"])
     labels = yaml.safe_load((folder / "labels.yml").read_text(encoding="utf-8"))
-    return Sources(docs, labels)
+    register_path = folder / "register.yml"
+    shown = str(register_path.relative_to(root)) if root else str(register_path)
+    return Sources(docs, labels, load_register(register_path, shown), shown)

@@ -1,0 +1,190 @@
+"""Enrich the text: find every mention of a registered entity and every acronym.
+
+Pure functions over the document model and the register. The longest form wins at each
+position ("Comité contre le terrorisme du Conseil de sécurité de l'ONU" is one mention),
+forms never match inside a longer word, and headings get abbreviations but no links.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from . import urls
+from .model import Document
+from .register import Entity, Register
+
+TAG = re.compile(r"(<[^>]+>)")
+ACRONYM_LIKE = re.compile(r"(?<!\w)(?=\w*[A-Z]\w*[A-Z])[A-Za-z]+(?!\w)")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(]?[A-ZÀ-Ý])")
+
+
+class EnrichError(ValueError):
+    """Several problems at once: each line names file, line, provision and token."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of the document's text: where it is published and how to cite it."""
+
+    text: str
+    url: str  # language-neutral page URL
+    anchor: str
+    label: str  # "Paragraphe 16.4.2, alinéa 8"
+    heading: bool  # a title: abbreviations, but no links
+    lineno: int
+    where: str  # for messages: "provision 16.4.2", "[annex]"
+
+
+def pieces(doc: Document, labels: dict[str, str]) -> list[Piece]:
+    """Every piece of the document's text, in document order."""
+    out: list[Piece] = []
+    for section, url in ((doc.letter, urls.LETTER), (doc.annex, urls.ANNEX), (doc.plan, urls.PLAN)):
+        name = labels.get(section.key, labels["plan"])
+        where = f"[{section.key}]"
+        out.append(Piece(section.title, url, section.key, name, True, section.lineno, where))
+        for unit in section.units:
+            kind = labels["decision"] if unit.kind == "item" else labels["paragraph"].lower()
+            out.append(Piece(unit.text, url, unit.anchor, f"{name}, {kind} {unit.label}", False, unit.lineno, where))
+        if section.signature:
+            out.append(Piece(section.signature, url, f"{section.key}-signature", name, False, section.lineno, where))
+    for part in doc.parts:
+        out.append(Piece(part.title, urls.part(part.slug), f"part-{part.slug}", part.title, True, part.lineno, ""))
+    for provision in doc.ordered():
+        url, where = urls.provision(provision.number), f"provision {provision.number}"
+        kind = labels["section"] if provision.depth == 1 else labels["paragraph"]
+        label = f"{kind} {provision.number}"
+        if provision.title:
+            out.append(Piece(provision.title, url, provision.anchor, label, True, provision.lineno, where))
+        for unit in provision.units:
+            text_label = f"{label}, {labels['indent']} {unit.label}" if unit.kind == "item" else label
+            out.append(Piece(unit.text, url, unit.anchor, text_label, False, unit.lineno, where))
+    return out
+
+
+def alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass
+class Linker:
+    """Finds the mentions and acronyms of one language's text."""
+
+    register: Register
+    lang: str
+
+    def __post_init__(self) -> None:
+        self.by_form = {form: e for e in self.register.entities.values() for form in e.forms[self.lang]}
+        self.mention = re.compile(rf"(?<!\w)(?:{alternation(list(self.by_form))})(?!\w)")
+        self.acronyms = self.register.acronyms(self.lang)
+        self.acronym = re.compile(rf"(?<!\w)(?:{alternation(list(self.acronyms))})(?!\w)")
+
+    def matches(self, text: str) -> list[tuple[int, int, Entity]]:
+        """Mentions in a piece of text (tags skipped): (start, end, entity), longest first."""
+        out = []
+        offset = 0
+        for segment in TAG.split(text):
+            if not segment.startswith("<"):
+                out += [
+                    (offset + m.start(), offset + m.end(), self.by_form[m.group()])
+                    for m in self.mention.finditer(segment)
+                ]
+            offset += len(segment)
+        return out
+
+    def abbreviate(self, text: str) -> str:
+        """Wrap every acronym in <abbr title="expansion">; a foreign acronym gets its own lang."""
+
+        def one(match: re.Match) -> str:
+            entity = self.acronyms[match.group()]
+            word = match.group()
+            origin = entity.acronym_lang(self.lang)
+            if origin != self.lang:
+                word = f'<span lang="{origin}">{word}</span>'
+            return f'<abbr title="{html.escape(entity.name[self.lang])}">{word}</abbr>'
+
+        return "".join(seg if seg.startswith("<") else self.acronym.sub(one, seg) for seg in TAG.split(text))
+
+    def enrich(self, text: str, page_url: str, heading: bool = False) -> str:
+        """The text as HTML: mentions linked to their entity page, acronyms explained."""
+        if heading:
+            return self.abbreviate(text)
+        out, position = [], 0
+        for start, end, entity in self.matches(text):
+            out.append(self.abbreviate(text[position:start]))
+            href = html.escape(urls.relative(page_url, urls.entity(entity.ident)))
+            out.append(f'<a class="mention" href="{href}">{self.abbreviate(text[start:end])}</a>')
+            position = end
+        out.append(self.abbreviate(text[position:]))
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: str
+    piece: Piece
+    sentence: str  # HTML: the sentence, the mention in <strong>
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds text[start:end], as HTML with that part in <strong>."""
+    plain = text
+    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(plain)] + [len(plain) + 1]
+    first = max(b for b in bounds if b <= start)
+    last = min(b for b in bounds if b >= end)
+    sentence = plain[first:last].strip()
+    inner_start, inner_end = start - first, end - first
+    before, found, after = sentence[:inner_start], sentence[inner_start:inner_end], sentence[inner_end:]
+    before, found, after = (html.escape(TAG.sub("", part)) for part in (before, found, after))
+    return f"{before}<strong>{found}</strong>{after}"
+
+
+def find_mentions(linker: Linker, text_pieces: list[Piece]) -> dict[str, list[Mention]]:
+    """Entity id -> its mentions, in document order (headings included, as citations)."""
+    found: dict[str, list[Mention]] = {ident: [] for ident in linker.register.entities}
+    for piece in text_pieces:
+        for start, end, entity in linker.matches(piece.text):
+            found[entity.ident].append(Mention(entity.ident, piece, sentence_around(piece.text, start, end)))
+    return found
+
+
+def find_acronyms(linker: Linker, text_pieces: list[Piece]) -> dict[str, list[Piece]]:
+    """Acronym -> the pieces that use it, in document order (each piece once)."""
+    used: dict[str, list[Piece]] = {acronym: [] for acronym in linker.acronyms}
+    for piece in text_pieces:
+        for acronym in dict.fromkeys(m.group() for m in linker.acronym.finditer(TAG.sub("", piece.text))):
+            used[acronym].append(piece)
+    return used
+
+
+def check_text(linker: Linker, doc: Document, text_pieces: list[Piece], register_path: str) -> None:
+    """Stop on an unknown acronym, a stale form or an entity the text never mentions."""
+    problems = []
+    known = set(linker.acronyms) | linker.register.not_acronyms[linker.lang]
+    for piece in text_pieces:
+        for match in ACRONYM_LIKE.finditer(TAG.sub(" ", piece.text)):
+            if match.group() not in known:
+                problems.append(
+                    f"{doc.path}:{piece.lineno}: {piece.where}: acronym '{match.group()}' has no glossary entry"
+                    f" (add it to {register_path})"
+                )
+    plain = "\n".join(TAG.sub("", piece.text) for piece in text_pieces)
+    for entity in linker.register.entities.values():
+        for form in entity.forms[linker.lang]:
+            if not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", plain):
+                problems.append(
+                    f"{register_path}: entity {entity.ident}: form '{form}' matches nowhere in {doc.path} (stale entry)"
+                )
+        acronym = entity.acronym.get(linker.lang)
+        if acronym and acronym not in entity.forms[linker.lang] and re.search(rf"(?<!\w){acronym}(?!\w)", plain):
+            problems.append(
+                f"{register_path}: entity {entity.ident}: acronym '{entity.acronym[linker.lang]}' is used in "
+                f"{doc.path} but is not one of its forms"
+            )
+    if problems:
+        raise EnrichError(problems)

@@ -1,0 +1,39 @@
+"""Other-language synonyms for search: "EAPC" on the French site also searches "CPEA"."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from .model import LANGS
+from .register import Register, load_register
+
+
+def fold(text: str) -> str:
+    """What the search worker does to every term: no accents, no ligatures, lower case."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'").lower()
+
+
+def synonyms(register: Register, lang: str) -> dict[str, list[str]]:
+    """Folded acronym or name of the other language -> this language's acronym (or name)."""
+    out: dict[str, list[str]] = {}
+    for entity in register.entities.values():
+        acronym = entity.acronym.get(lang)
+        mine = acronym if acronym in entity.forms[lang] else entity.name[lang]
+        target = fold(mine)
+        for code in LANGS:
+            if code == lang:
+                continue
+            for key in (entity.acronym.get(code), entity.name[code]):
+                if key and fold(key) != target:
+                    out.setdefault(fold(key), [])
+                    if target not in out[fold(key)]:
+                        out[fold(key)].append(target)
+    return out
+
+
+def synonyms_by_language(source: Path) -> dict[str, dict[str, list[str]]]:
+    register = load_register(source / "register.yml")
+    return {lang: synonyms(register, lang) for lang in LANGS}
