@@ -45,3 +45,25 @@ def test_pages_make_no_outside_request_and_no_console_error(page, server, path):
     page.wait_for_load_state("networkidle")
     assert page.foreign_requests == []
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "expansion", "scepc_title"),
+    [
+        ("", "Centre euro-atlantique de coordination des réactions en cas de catastrophe", "Haut Comité"),
+        ("/en", "Euro-Atlantic Disaster Response Coordination Centre", "Senior Civil Emergency Planning Committee"),
+    ],
+)
+def test_acronym_tooltip_entity_page_and_way_back(page, server, lang, expansion, scepc_title):
+    page.goto(f"{server}{lang}/plan/16-4-2/")
+    page.locator("article abbr", has_text="EADRCC").first.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == expansion
+    page.locator("article a.mention", has_text="SCEPC").first.click()
+    page.wait_for_url(re.compile(rf"{lang}/entities/scepc/$"))
+    assert scepc_title in page.locator("article h1").inner_text()
+    page.locator("ol.mentions a").first.click()
+    page.wait_for_url(re.compile(rf"{lang}/plan/16-4-2/#p-16-4-2-p1$"))
+    assert "16.4.2" in page.locator("article h1").inner_text()
+    assert not page.console_errors and not page.foreign_requests
