@@ -220,11 +220,13 @@ def test_no_internal_link_points_to_a_missing_page_or_anchor(site: Path):
             if href.startswith(("http:", "https:", "mailto:")):
                 continue
             target = urlsplit(urljoin(f"http://x{url}", href))
-            path = target.path if target.path.endswith("/") else None
-            if path is None:
-                if not (site / target.path.lstrip("/")).exists():
-                    broken.append((url, href))
-                continue
-            if not (site / path.lstrip("/") / "index.html").exists() or (target.fragment and not target.fragment.startswith("__") and target.fragment not in ids_of(path)):
+            if not target.path.endswith("/"):  # a file: the stylesheet, a download
+                exists = (site / target.path.lstrip("/")).exists()
+            else:
+                anchor = target.fragment
+                exists = (site / target.path.lstrip("/") / "index.html").exists() and (
+                    not anchor or anchor.startswith("__") or anchor in ids_of(target.path)
+                )
+            if not exists:
                 broken.append((url, href))
     assert broken == []
