@@ -29,6 +29,10 @@ class Plain:
         return text
 
 
+# Search ranks the provisions above the pages that list or describe them.
+SEARCH_BOOST = {"provision": 4.0, "contents": 0.3}
+
+
 @dataclass
 class Page:
     """One page of one language: its URL, its metadata (front matter) and its body."""
@@ -268,6 +272,7 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
             "description": description_of(text_for_description),
             "sidebar": part_box(ctx, url, provision.part),
             "provision": provision.number,
+            "search": {"boost": SEARCH_BOOST["provision"]},
         },
     )
 
@@ -383,7 +388,8 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
         contents_tree(ctx, urls.HOME),
         f'<ul class="ed more">{more}</ul>',
     ]
-    return Page(urls.HOME, labels["home"], "\n\n".join(body), {"description": labels["site_name"]})
+    meta = {"description": labels["site_name"], "search": {"boost": SEARCH_BOOST["contents"]}}
+    return Page(urls.HOME, labels["home"], "\n\n".join(body), meta)
 
 
 def full_text_page(ctx: Context) -> Page:
@@ -414,7 +420,9 @@ def full_text_page(ctx: Context) -> Page:
             units = units.replace('class="unit">', f'class="unit">{num}{title} ', 1)
             out.append(f'<div id="{provision.anchor}" class="provision">\n{units}\n</div>')
     out.append(translation_note(ctx))
-    return Page(url, ctx.labels["full_text"], "\n\n".join(out), {"description": ctx.labels["site_name"]})
+    # Every provision has its own page in the index: the whole text would only repeat them.
+    meta = {"description": ctx.labels["site_name"], "search": {"exclude": True}}
+    return Page(url, ctx.labels["full_text"], "\n\n".join(out), meta)
 
 
 def document_pages(ctx: Context, extra_links: list[tuple[str, str]]) -> list[Page]:

@@ -27,6 +27,7 @@ def split_index(index: dict, synonyms: dict[str, dict[str, list[str]]]) -> dict[
             doc = {**doc, "location": doc["location"].removeprefix(prefix)}
             doc["text"] = PERMALINK.sub("", doc.get("text", ""))
             docs.append(doc)
-        config = {**index["config"], "lang": [lang]}
-        out[lang] = {"config": config, "docs": docs, "options": index.get("options", {}), "synonyms": synonyms[lang]}
+        # Material hands the worker only config and docs: the synonyms travel in config.
+        config = {**index["config"], "lang": [lang], "synonyms": synonyms[lang]}
+        out[lang] = {"config": config, "docs": docs}
     return out

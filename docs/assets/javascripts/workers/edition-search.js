@@ -6,7 +6,7 @@
  * 2. A provision number ("16.3.2", "16.3.2.", "par. 16.3.2") is searched as an exact
  *    term, so the provision it names comes first.
  * 3. An acronym or name in the other language finds this language's term
- *    ("EAPC" on the French site finds "CPEA"): the index carries a `synonyms` map,
+ *    ("EAPC" on the French site finds "CPEA"): the index config carries a `synonyms` map,
  *    written by the build from the register of entities.
  *
  * Material's worker is loaded unchanged; only the messages it receives are rewritten.
@@ -46,7 +46,7 @@ function rewrite(query) {
 const listen = self.addEventListener.bind(self);
 self.addEventListener = (type, handler, options) => listen(type, type !== "message" ? handler : event => {
   const message = event.data;
-  if (message.type === SETUP) synonyms = message.data.synonyms || {};
+  if (message.type === SETUP) synonyms = message.data.config.synonyms || {};
   if (message.type === QUERY) return handler({ data: { type: QUERY, data: rewrite(message.data) } });
   return handler(event);
 }, options);
