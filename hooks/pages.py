@@ -1,36 +1,59 @@
-"""MkDocs hook: assemble the pages of both languages before MkDocs collects files.
+"""MkDocs hook: a thin adapter between MkDocs and the edition (hooks/edition).
 
-The hand-written pages (docs/) and the pages rendered from the document's source are written
-into one folder (build/docs) that becomes docs_dir. A file is only rewritten when its content
-changed, so `mkdocs serve` does not rebuild in a loop. static-i18n then sees real files
-(`page.fr.md` / `page.en.md`) and localises them like hand-written ones.
+on_config: before MkDocs collects files, render the pages of both languages and write them,
+with the hand-written pages (docs/), into build/docs, which becomes docs_dir. A file is only
+rewritten when its content changed, so `mkdocs serve` does not rebuild in a loop; static-i18n
+then sees real files (`page.fr.md`, `page.en.md`) and localises them like hand-written ones.
+
+on_post_build: once every language is built, write what MkDocs does not make (citation
+downloads, pinpoint redirects, the JSON export) and one search index per language.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
-from edition import assemble
+from edition.assemble import Edition, assemble_docs, build_edition, write_site_files
 from edition.enrich import EnrichError
 from edition.parse import SourceError
+from edition.search import split_index
+from edition.synonyms import synonyms
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.pages")
+edition: Edition | None = None  # the last build's, for on_post_build
 
 
 @event_priority(100)  # before static-i18n reads docs_dir
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global edition
     root = Path(config.config_file_path).parent
-    source = root / "source"
     target = root / "build" / "docs"
     try:
-        written = assemble.assemble_docs(root / "docs", source, target, root)
+        edition = build_edition(root / "source", config.site_url or "/", root)
+        written = assemble_docs(root / "docs", edition, target)
     except (SourceError, EnrichError) as error:
         raise PluginError(f"Bad source:\n{error}") from error
     if written:
         log.info("edition: %d page files written to %s", written, target.relative_to(root))
     config.docs_dir = str(target)
     return config
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if edition is None or (i18n is not None and getattr(i18n, "building", False)):
+        return  # an inner, one-language build: the other language is not there yet
+    site = Path(config.site_dir)
+    write_site_files(edition, site)
+    merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_lang = {lang: synonyms(edition.sources.register, lang) for lang in edition.pages}
+    for lang, index in split_index(merged, by_lang).items():
+        target = site / ("" if lang == "fr" else lang) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,16 +1,29 @@
-"""Write the pages of both languages, and the hand-written ones, into the folder MkDocs reads."""
+"""Put the edition together: parse and check the sources, enrich, render every page of both
+languages and every file beside them (downloads, pinpoints, export)."""
 
 from __future__ import annotations
 
+import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import urls
-from .enrich import EnrichError, Linker, check_text, find_acronyms, find_mentions, pieces
+from . import cite, urls
+from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import LANGS
 from .render import Context, Page, document_pages
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .sources import Sources, load_sources
+
+EXPORT = "data/s-2003-85.json"
+PINPOINTS_MARKER = "<!-- pinpoints -->"
+
+
+@dataclass
+class Edition:
+    sources: Sources
+    pages: dict[str, list[Page]]  # lang -> pages
+    site_files: dict[str, bytes]  # path in the built site -> content (written after MkDocs)
 
 
 def extra_links(labels: dict) -> list[tuple[str, str]]:
@@ -23,11 +36,9 @@ def extra_links(labels: dict) -> list[tuple[str, str]]:
     ]
 
 
-def all_pages(sources: Sources) -> dict[str, list[Page]]:
-    """Every generated page, per language: the document's, then the register's."""
-    register = sources.register
-    linkers = {lang: Linker(register, lang) for lang in LANGS}
-    text = {lang: pieces(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
+def checked_linkers(sources: Sources, text: dict[str, list[Piece]]) -> dict[str, Linker]:
+    """One linker per language, after checking acronyms and forms in both (all problems at once)."""
+    linkers = {lang: Linker(sources.register, lang) for lang in LANGS}
     problems = []
     for lang in LANGS:
         try:
@@ -36,26 +47,84 @@ def all_pages(sources: Sources) -> dict[str, list[Page]]:
             problems += error.problems
     if problems:
         raise EnrichError(problems)
+    return linkers
+
+
+def mentioned_entities(found: dict[str, dict]) -> dict[str, dict[str, list[str]]]:
+    """Provision number -> language -> ids of the entities it mentions, for the export."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for lang, by_entity in found.items():
+        for ident, mentions in by_entity.items():
+            for mention in mentions:
+                number = mention.piece.where.removeprefix("provision ")
+                if mention.piece.where.startswith("provision"):
+                    ids = out.setdefault(number, {}).setdefault(lang, [])
+                    if ident not in ids:
+                        ids.append(ident)
+    return out
+
+
+def citation_files(items: list[cite.Citable], site_url: str) -> dict[str, bytes]:
+    """The downloads of every citable page, and its pinpoint redirect."""
+    files = {}
+    for item in items:
+        root = urls.lang_root(item.lang)
+        url = urls.absolute(site_url, item.lang, item.url)
+        files[f"{root}{item.url}{item.slug}.bib"] = cite.bibtex(item, url).encode()
+        files[f"{root}{item.url}{item.slug}.ris"] = cite.ris(item, url).encode()
+        csl = json.dumps(cite.csl(item, url), ensure_ascii=False, indent=2)
+        files[f"{root}{item.url}{item.slug}.json"] = csl.encode()
+        target = urls.relative(urls.pinpoint(item.key), item.url)
+        files[f"{root}{urls.pinpoint(item.key)}index.html"] = cite.redirect_page(
+            target, url, item.lang, item.title
+        ).encode()
+    return files
+
+
+def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edition:
+    sources = load_sources(source, root)
+    text = {lang: pieces(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
+    linkers = checked_linkers(sources, text)
+    register = sources.register
     used = {lang: find_acronyms(linkers[lang], text[lang]) for lang in LANGS}
-    pages = {}
+    found = {lang: find_mentions(linkers[lang], text[lang]) for lang in LANGS}
+    pages: dict[str, list[Page]] = {}
+    files: dict[str, bytes] = {}
     for lang in LANGS:
         labels = sources.labels[lang]
-        ctx = Context(sources.docs[lang], labels, linkers[lang])
-        mentions = find_mentions(linkers[lang], text[lang])
+        items = cite.citables(sources.docs[lang], labels)
+        ctx = Context(sources.docs[lang], labels, linkers[lang], site_url, {i.url: i for i in items})
+        mentions = found[lang]
         pages[lang] = document_pages(ctx, extra_links(labels))
         pages[lang] += [entity_page(ctx, register, e, mentions[e.ident]) for e in register.entities.values()]
         pages[lang].append(entity_index_page(ctx, register, mentions))
         pages[lang].append(glossary_page(ctx, register, used))
-    return pages
+        files |= citation_files(items, site_url)
+    export = cite.export(sources.docs, site_url, mentioned_entities(found))
+    files[EXPORT] = json.dumps(export, ensure_ascii=False, indent=1).encode()
+    return Edition(sources, pages, files)
 
 
-def page_files(sources: Sources) -> dict[str, str]:
+def pinpoint_table(edition: Edition, lang: str) -> str:
+    """The list of short addresses and the export, for the How to cite page (at /cite/)."""
+    rows = []
+    for item in cite.citables(edition.sources.docs[lang], edition.sources.labels[lang]):
+        shown = "/" + urls.lang_root(lang) + urls.pinpoint(item.key)
+        href = urls.relative(urls.CITE, urls.pinpoint(item.key))
+        rows.append(f'<tr><td><a href="{href}"><code>{shown}</code></a></td><td>{item.title}</td></tr>')
+    export = "../" * (1 + urls.lang_root(lang).count("/")) + EXPORT  # one file, at the site root
+    labels = edition.sources.labels[lang]
+    return (
+        f'<table class="pinpoints"><tbody>{"".join(rows)}</tbody></table>\n\n'
+        f'<p>{labels["cite_export"]} <a href="{export}" download><code>/{EXPORT}</code></a></p>'
+    )
+
+
+def page_files(edition: Edition) -> dict[str, str]:
     """Relative file path -> content, for every generated page of every language."""
-    files = {}
-    for lang, pages in all_pages(sources).items():
-        for page in pages:
-            files[urls.source_file(page.url, lang)] = page.file_text()
-    return files
+    return {
+        urls.source_file(page.url, lang): page.file_text() for lang, pages in edition.pages.items() for page in pages
+    }
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -66,17 +135,21 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def assemble_docs(docs: Path, source: Path, target: Path, root: Path | None = None) -> int:
+def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
     """Fill `target` with docs/ and the generated pages; remove what is no longer produced.
 
     Returns how many files were (re)written. A generated page may not shadow a hand-written one.
     """
-    sources = load_sources(source, root)
     wanted: dict[str, bytes] = {}
     for path in sorted(docs.rglob("*")):
         if path.is_file():
-            wanted[path.relative_to(docs).as_posix()] = path.read_bytes()
-    for name, text in page_files(sources).items():
+            data = path.read_bytes()
+            name = path.relative_to(docs).as_posix()
+            if name.startswith("cite.") and PINPOINTS_MARKER.encode() in data:
+                lang = name.split(".")[1]
+                data = data.replace(PINPOINTS_MARKER.encode(), pinpoint_table(edition, lang).encode())
+            wanted[name] = data
+    for name, text in page_files(edition).items():
         if name in wanted:
             raise ValueError(f"docs/{name} and a generated page have the same path")
         wanted[name] = text.encode("utf-8")
@@ -89,3 +162,8 @@ def assemble_docs(docs: Path, source: Path, target: Path, root: Path | None = No
             elif path.is_dir() and not any(path.iterdir()):
                 shutil.rmtree(path)
     return written
+
+
+def write_site_files(edition: Edition, site: Path) -> None:
+    for name, data in edition.site_files.items():
+        write_if_changed(site / name, data)

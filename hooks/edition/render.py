@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import yaml
 
 from . import urls
+from .cite import Citable, head_metadata
 from .fidelity import number_label
 from .model import LANGS, Document, Provision, Section, Unit
 
@@ -55,6 +56,8 @@ class Context:
     doc: Document
     labels: dict[str, Any]
     enricher: Enricher = field(default_factory=Plain)
+    site_url: str = "https://example.org/"
+    citables: dict[str, Citable] = field(default_factory=dict)  # page url -> what to cite
 
     @property
     def lang(self) -> str:
@@ -220,6 +223,44 @@ def part_box(ctx: Context, page_url: str, part_slug: str) -> str:
         f'<ul class="part-box__list">{"".join(items)}</ul>'
         f'<ul class="part-box__around">{"".join(around)}</ul></nav>'
     )
+
+
+def cite_box(ctx: Context, page_url: str) -> str:
+    """Permanent URL, ready citation, copy buttons and the reference's downloads."""
+    item = ctx.citables.get(page_url)
+    if item is None:
+        return ""
+    labels = ctx.labels
+    url = urls.absolute(ctx.site_url, ctx.lang, page_url)
+
+    def copy(target: str) -> str:
+        return (
+            f'<button class="md-clipboard md-icon cite-copy" type="button" data-clipboard-target="#{target}" '
+            f'title="{esc(labels["copy"])}" aria-label="{esc(labels["copy"])}"></button>'
+        )
+
+    downloads = " · ".join(
+        f'<a href="{item.slug}.{ext}" download>{name}</a>'
+        for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+    )
+    return (
+        f'<aside class="ed cite-box" aria-labelledby="cite-box-title">'
+        f'<p id="cite-box-title" class="cite-box__title">{esc(labels["cite_box"])}</p><dl>'
+        f'<dt>{esc(labels["cite_url"])}</dt><dd><code id="cite-url">{esc(url)}</code> {copy("cite-url")}</dd>'
+        f'<dt>{esc(labels["cite_text"])}</dt>'
+        f'<dd><span id="cite-text">{esc(item.citation)}</span> {copy("cite-text")}</dd>'
+        f"<dt>{esc(labels['download'])}</dt><dd>{downloads}</dd></dl></aside>"
+    )
+
+
+def with_citation(ctx: Context, page: Page) -> Page:
+    """Add the cite box and the <head> metadata to a citable page."""
+    item = ctx.citables.get(page.url)
+    if item is None:
+        return page
+    page.body += "\n\n" + cite_box(ctx, page.url)
+    page.meta["head"] = head_metadata(item, ctx.site_url, page.meta.get("description", ""))
+    return page
 
 
 def translation_note(ctx: Context) -> str:
@@ -431,6 +472,7 @@ def document_pages(ctx: Context, extra_links: list[tuple[str, str]]) -> list[Pag
     pages = [home_page(ctx, extra_links), letter_page(ctx, "letter"), letter_page(ctx, "annex"), plan_page(ctx)]
     pages += [part_page(ctx, part.slug) for part in doc.parts]
     pages += [provision_page(ctx, provision) for provision in doc.ordered()]
+    pages = [with_citation(ctx, page) for page in pages]
     pages.append(full_text_page(ctx))
     return pages
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 from .model import LANGS
-from .register import Register, load_register
+from .register import Register
 
 
 def fold(text: str) -> str:
@@ -32,8 +31,3 @@ def synonyms(register: Register, lang: str) -> dict[str, list[str]]:
                     if target not in out[fold(key)]:
                         out[fold(key)].append(target)
     return out
-
-
-def synonyms_by_language(source: Path) -> dict[str, dict[str, list[str]]]:
-    register = load_register(source / "register.yml")
-    return {lang: synonyms(register, lang) for lang in LANGS}

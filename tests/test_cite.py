@@ -1,0 +1,133 @@
+"""Citation: downloads read back by real parsers, <head> metadata by a real extractor,
+pinpoint URLs, the JSON export, and the cite box in a browser."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import bibtexparser
+import extruct
+import pytest
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+
+from tests.helpers import page_urls, soup
+
+SITE_URL = "https://s-2003-85.example.org"
+CASES = [
+    ("", "fr", "Plan d'action du partenariat contre le terrorisme, par. 16.3.2",
+     "Plan d'action du partenariat contre le terrorisme, par. 16.3.2, pièce jointe au document S/2003/85"),
+    ("/en", "en", "Partnership Action Plan against Terrorism, para. 16.3.2",
+     "Partnership Action Plan against Terrorism, para. 16.3.2, enclosure to S/2003/85"),
+]  # fmt: skip
+
+
+def download(site: Path, prefix: str, ext: str) -> str:
+    return (site / prefix.strip("/") / "plan/16-3-2" / f"s-2003-85-16-3-2.{ext}").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("prefix", "lang", "title", "citation"), CASES)
+def test_bibtex_parses_and_describes_the_provision(site: Path, prefix, lang, title, citation):
+    library = bibtexparser.parse_string(download(site, prefix, "bib"))
+    assert not library.failed_blocks and len(library.entries) == 1
+    entry = library.entries[0]
+    fields = {f.key: f.value for f in entry.fields}
+    assert entry.entry_type == "techreport"
+    assert fields["title"] == title and fields["number"] == "S/2003/85" and fields["year"] == "2003"
+    assert fields["url"] == f"{SITE_URL}{prefix}/plan/16-3-2/"
+    assert fields["note"].startswith(citation)
+
+
+@pytest.mark.parametrize(("prefix", "lang", "title", "citation"), CASES)
+def test_csl_json_renders_with_a_csl_processor(site: Path, prefix, lang, title, citation):
+    items = json.loads(download(site, prefix, "json"))
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    bibliography.register(Citation([CitationItem(items[0]["id"])]))
+    rendered = str(bibliography.bibliography()[0])
+    assert "United Nations Security Council (2003)" in rendered
+    assert title in rendered and "S/2003/85" in rendered and f"{SITE_URL}{prefix}/plan/16-3-2/" in rendered
+
+
+@pytest.mark.parametrize(("prefix", "lang", "title", "citation"), CASES)
+def test_ris_names_the_report_and_its_url(site: Path, prefix, lang, title, citation):
+    tags = dict(re.findall(r"^([A-Z][A-Z0-9])  - (.*)$", download(site, prefix, "ris"), re.M))
+    assert tags["TY"] == "RPRT" and tags["TI"] == title and tags["M1"] == "S/2003/85"
+    assert tags["UR"] == f"{SITE_URL}{prefix}/plan/16-3-2/" and tags["LA"] == lang
+
+
+@pytest.mark.parametrize(("prefix", "lang", "title", "citation"), CASES)
+def test_head_metadata_read_back_by_extruct(site: Path, prefix, lang, title, citation):
+    url = f"{SITE_URL}{prefix}/plan/16-3-2/"
+    html = (site / prefix.strip("/") / "plan/16-3-2/index.html").read_text(encoding="utf-8")
+    data = extruct.extract(html, base_url=url, syntaxes=["json-ld", "dublincore"], uniform=False)
+    ld = data["json-ld"][0]
+    assert ld["@id"] == url and ld["inLanguage"] == lang and ld["name"] == title
+    assert ld["isPartOf"]["identifier"] == "S/2003/85"
+    other = f"{SITE_URL}/en/plan/16-3-2/" if lang == "fr" else f"{SITE_URL}/plan/16-3-2/"
+    relation = "workTranslation" if lang == "fr" else "translationOfWork"
+    assert ld[relation][0]["url"] == other
+    dc = {e["URI"].rsplit("/", 1)[1]: e["content"] for e in data["dublincore"][0]["elements"]}
+    assert dc["title"] == title and dc["language"] == lang and dc["date"] == "2003-01-24"
+    head = soup(site, f"{prefix}/plan/16-3-2/").head
+    highwire = {m["name"]: m["content"] for m in head.select('meta[name^="citation_"]')}
+    assert highwire["citation_technical_report_number"] == "S/2003/85"
+    assert highwire["citation_title"] == title and highwire["citation_public_url"] == url
+    assert highwire["citation_technical_report_institution"] == "United Nations Security Council"
+    assert highwire["citation_publication_date"] == "2003/01/24" and highwire["citation_language"] == lang
+    assert head.select_one('link[rel="canonical"]')["href"] == url
+
+
+def test_every_provision_page_has_a_cite_box(site: Path):
+    provisions = [u for u in page_urls(site) if re.fullmatch(r"(/en)?/plan/\d[\d-]*/", u)]
+    assert len(provisions) == 2 * 47
+    for url in provisions:
+        box = soup(site, url).select_one("aside.cite-box")
+        assert box and box.select_one("#cite-url").get_text().endswith(url), url
+        assert len(box.select("a[download]")) == 3 and len(box.select("button[data-clipboard-target]")) == 2
+
+
+def test_pinpoint_pages_redirect_to_their_provision(site: Path):
+    for prefix in ("", "/en"):
+        for key, target in [("16.3.2", "plan/16-3-2/"), ("9", "plan/9/"), ("letter", "letter/"),
+                            ("annex", "annex/"), ("preamble", "plan/preamble/")]:  # fmt: skip
+            page = soup(site, f"{prefix}/p/{key}/")
+            refresh = page.select_one('meta[http-equiv="refresh"]')["content"]
+            assert refresh == f"0; url=../../{target}", (prefix, key)
+            assert page.select_one('link[rel="canonical"]')["href"] == f"{SITE_URL}{prefix}/{target}"
+
+
+def test_export_holds_every_provision_in_both_languages(site: Path):
+    data = json.loads((site / "data" / "s-2003-85.json").read_text(encoding="utf-8"))
+    numbers = [p["number"] for p in data["provisions"]]
+    assert len(numbers) == 47 and numbers[0] == "1" and numbers[-1] == "18" and "16.5.3" in numbers
+    item = next(p for p in data["provisions"] if p["number"] == "16.4.2")
+    assert item["heading"]["en"].startswith("Enhance cooperation") and item["heading"]["fr"].startswith("Renforcer")
+    assert len(item["text"]["fr"]) == len(item["text"]["en"]) == 10
+    assert item["urls"] == {"fr": f"{SITE_URL}/plan/16-4-2/", "en": f"{SITE_URL}/en/plan/16-4-2/"}
+    assert "eadrcc" in item["entities"]["fr"] and "eadrcc" in item["entities"]["en"]
+    cite_page = soup(site, "/cite/")
+    assert cite_page.select_one('a[href="../data/s-2003-85.json"]')
+    assert soup(site, "/en/cite/").select_one('a[href="../../data/s-2003-85.json"]')
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_pinpoint_url_lands_on_the_provision(page, server, prefix):
+    page.goto(f"{server}{prefix}/p/16.3.2/")
+    page.wait_for_url(re.compile(rf"{prefix}/plan/16-3-2/$"))
+    assert "16.3.2" in page.locator("article h1").inner_text()
+    assert not page.console_errors and not page.foreign_requests
+
+
+@pytest.mark.browser
+def test_copy_button_copies_the_citation(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(f"{server}/en/plan/16-3-2/")
+    tab.locator("aside.cite-box button[data-clipboard-target='#cite-text']").click()
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied == "Partnership Action Plan against Terrorism, para. 16.3.2, enclosure to S/2003/85 (24 January 2003)"
