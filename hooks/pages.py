@@ -20,6 +20,7 @@ from edition.enrich import EnrichError
 from edition.parse import SourceError
 from edition.search import split_index
 from edition.synonyms import synonyms
+from edition.urls import lang_root
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -53,7 +54,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_site_files(edition, site)
     merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     by_lang = {lang: synonyms(edition.sources.register, lang) for lang in edition.pages}
-    for lang, index in split_index(merged, by_lang).items():
-        target = site / ("" if lang == "fr" else lang) / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for lang, (index, docs) in split_index(merged, by_lang).items():
+        folder = site / lang_root(lang) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in (("search_index.json", index), ("documents.json", docs)):
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            (folder / name).write_text(text, encoding="utf-8")

@@ -45,6 +45,7 @@ def top_pages(page, server: str, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
+    box.press("End")  # a key, as when typing: Material searches on keyup
     page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
     pages = [re.sub(r"[?#].*$", "", h).removeprefix(server) for h in hrefs]
@@ -65,3 +66,13 @@ def test_each_result_shows_number_and_heading(page, server):
     top_pages(page, server, "16.3.2")
     title = page.locator(".md-search-result__item h1").first.inner_text()
     assert "16.3.2" in title and "Dimension économique" in title
+
+
+def test_search_documents_load_only_when_searching(page, server):
+    loaded = []
+    page.on("request", lambda r: loaded.append(r.url))
+    page.goto(f"{server}/en/plan/16-3-2/")
+    page.wait_for_load_state("networkidle")
+    assert not any("documents.json" in url for url in loaded)
+    assert top_pages(page, server, "mentoring")[0] == "/en/plan/16-5-3/"
+    assert f"{server}/en/search/documents.json" in loaded

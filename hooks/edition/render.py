@@ -247,7 +247,7 @@ def cite_box(ctx: Context, page_url: str) -> str:
         f'<aside class="ed cite-box" aria-labelledby="cite-box-title">'
         f'<p id="cite-box-title" class="cite-box__title">{esc(labels["cite_box"])}</p><dl>'
         f'<dt>{esc(labels["cite_url"])}</dt><dd><code id="cite-url">{esc(url)}</code> {copy("cite-url")}</dd>'
-        f'<dt>{esc(labels["cite_text"])}</dt>'
+        f"<dt>{esc(labels['cite_text'])}</dt>"
         f'<dd><span id="cite-text">{esc(item.citation)}</span> {copy("cite-text")}</dd>'
         f"<dt>{esc(labels['download'])}</dt><dd>{downloads}</dd></dl></aside>"
     )

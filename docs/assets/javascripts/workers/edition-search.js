@@ -1,23 +1,30 @@
 /*
- * Search worker of the S/2003/85 edition: Material's own worker, with three additions.
+ * Search worker of the S/2003/85 edition: Material's own worker, with four additions.
  *
- * 1. Accents and ligatures do not matter: index terms and queries are folded
+ * 1. Nothing is loaded until the reader searches: the index Material fetches with the page
+ *    is a stub (configuration only); the documents, Material's worker and lunr are loaded on
+ *    the first query. A first visit stays small however long the document grows.
+ * 2. Accents and ligatures do not matter: index terms and queries are folded
  *    ("sécurité" = "securite", "œuvre" = "oeuvre").
- * 2. A provision number ("16.3.2", "16.3.2.", "par. 16.3.2") is searched as an exact
- *    term, so the provision it names comes first.
- * 3. An acronym or name in the other language finds this language's term
- *    ("EAPC" on the French site finds "CPEA"): the index config carries a `synonyms` map,
- *    written by the build from the register of entities.
+ * 3. A provision number ("16.3.2", "16.3.2.", "par. 16.3.2") is searched as an exact term,
+ *    so the provision it names comes first.
+ * 4. An acronym or name in the other language finds this language's term ("EAPC" on the
+ *    French site finds "CPEA"), through the `synonyms` map the build writes into the config.
  *
- * Material's worker is loaded unchanged; only the messages it receives are rewritten.
- * Its file name carries the hash of the pinned Material release (9.8.2).
+ * Material's worker is loaded unchanged; only the messages it receives are rewritten. Its file
+ * name carries the hash of the pinned Material release (9.8.2).
  */
 /* global lunr */
 "use strict";
 
 const SETUP = 0;
+const READY = 1;
 const QUERY = 2;
-let synonyms = {};
+const RESULT = 3;
+
+let setup = null; // Material's setup message: configuration, no documents
+let material = null; // Material's message listener, once its worker is loaded
+let starting = null;
 
 function fold(text) {
   return text
@@ -34,32 +41,50 @@ function rewrite(query) {
   const folded = fold(query).trim();
   const number = NUMBER.exec(folded);
   if (number) return "+" + number[1];
-  const extra = [];
-  const whole = synonyms[folded];
-  if (whole) extra.push(...whole);
-  for (const word of folded.split(/[\s'"]+/)) {
-    if (synonyms[word]) extra.push(...synonyms[word]);
-  }
+  const synonyms = setup.data.config.synonyms || {};
+  const extra = [...(synonyms[folded] || [])];
+  for (const word of folded.split(/[\s'"]+/)) extra.push(...(synonyms[word] || []));
   return extra.length ? folded + " " + extra.join(" ") : folded;
 }
 
-const listen = self.addEventListener.bind(self);
-self.addEventListener = (type, handler, options) => listen(type, type !== "message" ? handler : event => {
-  const message = event.data;
-  if (message.type === SETUP) synonyms = message.data.config.synonyms || {};
-  if (message.type === QUERY) return handler({ data: { type: QUERY, data: rewrite(message.data) } });
-  return handler(event);
-}, options);
-
-importScripts("search.a7633da7.min.js");
-
-/* Fold every term the index holds (queries are folded above). */
 function foldToken(token) {
   return token.update(fold);
 }
-lunr.Pipeline.registerFunction(foldToken, "editionFold");
-const add = lunr.Builder.prototype.add;
-lunr.Builder.prototype.add = function (doc, attributes) {
-  if (!this.pipeline._stack.includes(foldToken)) this.pipeline._stack.unshift(foldToken);
-  return add.call(this, doc, attributes);
-};
+
+async function start() {
+  // Material's worker registers its listener through addEventListener: keep it for ourselves.
+  const listen = self.addEventListener;
+  self.addEventListener = (type, handler) => { if (type === "message") material = handler; };
+  importScripts("search.a7633da7.min.js");
+  self.addEventListener = listen;
+
+  // Fold every term the index holds (queries are folded in rewrite).
+  lunr.Pipeline.registerFunction(foldToken, "editionFold");
+  const add = lunr.Builder.prototype.add;
+  lunr.Builder.prototype.add = function (doc, attributes) {
+    if (!this.pipeline._stack.includes(foldToken)) this.pipeline._stack.unshift(foldToken);
+    return add.call(this, doc, attributes);
+  };
+
+  const response = await fetch(new URL(setup.data.config.documents, self.location));
+  const docs = await response.json();
+  // Material answers its setup with READY; the page had it already.
+  const post = self.postMessage;
+  self.postMessage = message => { if (message.type !== READY) post(message); };
+  await material({ data: { type: SETUP, data: { ...setup.data, docs } } });
+  self.postMessage = post;
+}
+
+self.addEventListener("message", async event => {
+  const message = event.data;
+  if (message.type === SETUP) {
+    setup = message;
+    self.postMessage({ type: READY });
+  } else if (message.type === QUERY && !message.data.trim()) {
+    self.postMessage({ type: RESULT, data: { items: [] } }); // Material asks once with no words
+  } else if (message.type === QUERY) {
+    starting = starting || start();
+    await starting;
+    await material({ data: { type: QUERY, data: rewrite(message.data) } });
+  }
+});

@@ -1,0 +1,182 @@
+"""Benchmark the build and the pages, for the real source and synthetic ones 10 and 50 times
+as long (the Plan's parts repeated, provisions renumbered), so that growth can be seen.
+
+    python scripts/bench.py [--runs 5] [--scales 1,10,50] [--no-browser]
+
+Reports, per scale: pages per language; full build time of both languages (median of --runs);
+the same build with the hooks disabled on the same, already rendered pages, and the ratio (the
+hooks' cost); build time per page; the HTML of one provision page (raw, gzip); everything a first
+visit to that page loads, measured in Chromium (raw, gzip); the search index per language.
+Each build runs in a temporary copy of the project; nothing here is written to the work tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COPY = ["mkdocs.yml", "hooks", "docs", "overrides", "source"]
+BLOCK = re.compile(r"^\[(?P<ident>[^\]]+)\]\s*$")
+PROVISION = "/plan/16-3-2/"
+
+
+def synthetic(text: str, times: int) -> str:
+    """The source with the Plan's parts repeated `times` times, numbers continuing (19, 20 ...)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("[part "))
+    head, plan = lines[:start], lines[start:]
+    paragraphs = max(
+        int(m["ident"].split(".")[0]) for line in plan if (m := BLOCK.match(line)) and m["ident"][0].isdigit()
+    )
+    out = list(head)
+    for copy in range(times):
+        for line in plan:
+            match = BLOCK.match(line)
+            if match and copy and match["ident"].startswith("part "):
+                line = f"[{match['ident']}-{copy + 1}]"
+            elif match and copy and match["ident"][0].isdigit():
+                first, *rest = match["ident"].split(".")
+                line = "[" + ".".join([str(int(first) + copy * paragraphs), *rest]) + "]"
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def make_project(times: int) -> Path:
+    work = Path(tempfile.mkdtemp(prefix=f"bench-{times}x-"))
+    for name in COPY:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, work / name)
+    for lang in ("fr", "en"):
+        path = work / "source" / f"S-2003-85.{lang}.md"
+        path.write_text(synthetic(path.read_text(encoding="utf-8"), times), encoding="utf-8")
+    return work
+
+
+def timed_build(work: Path, config: str, site: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1043366400"}
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
+        cwd=work,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def without_hooks(work: Path) -> str:
+    """The same configuration, reading the pages the hooks already wrote, with no hook."""
+    text = (work / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^hooks:\n(  - .*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^docs_dir: .*$", "docs_dir: build/docs", text, flags=re.M)
+    (work / "mkdocs-nohooks.yml").write_text(text, encoding="utf-8")
+    return "mkdocs-nohooks.yml"
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def first_visit(site: Path, path: str) -> tuple[int, int, int]:
+    """Bytes a first visit to `path` loads (raw, gzip) and the number of requests, in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    handler = partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    seen: list[str] = []
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"]  # fmt: skip
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        page = browser.new_page()
+        page.on("requestfinished", lambda r: seen.append(r.url))
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    httpd.shutdown()
+    raw = zipped = 0
+    for url in seen:
+        local = url.removeprefix(base).split("?")[0].split("#")[0]
+        file = site / local.lstrip("/")
+        file = file / "index.html" if file.is_dir() else file
+        if file.is_file():
+            data = file.read_bytes()
+            raw, zipped = raw + len(data), zipped + gz(data)
+    return raw, zipped, len(seen)
+
+
+def measure(times: int, runs: int, browser: bool) -> dict:
+    work = make_project(times)
+    try:
+        site = work / "site"
+        with_hooks = [timed_build(work, "mkdocs.yml", site) for _ in range(runs)]
+        plain_config = without_hooks(work)
+        plain = [timed_build(work, plain_config, work / "site-plain") for _ in range(runs)]
+        pages = {lang: sum(1 for _ in (site / root).rglob("index.html")) for lang, root in (("fr", ""), ("en", "en"))}
+        pages["fr"] -= pages["en"]  # the French tree holds the English one
+        html = (site / PROVISION.strip("/") / "index.html").read_bytes()
+        result = {
+            "scale": times,
+            "pages per language": pages,
+            "build s (median)": round(statistics.median(with_hooks), 2),
+            "build without hooks s (median)": round(statistics.median(plain), 2),
+            "hooks ratio": round(statistics.median(with_hooks) / statistics.median(plain), 2),
+            "build ms per page": round(1000 * statistics.median(with_hooks) / (pages["fr"] + pages["en"]), 2),
+            "provision page html bytes (raw, gzip)": (len(html), gz(html)),
+            "search documents bytes fr, en (raw, gzip)": [
+                (len(d := (site / root / "search/documents.json").read_bytes()), gz(d)) for root in ("", "en")
+            ],
+        }
+        if browser:
+            raw, zipped, requests = first_visit(site, PROVISION)
+            result["first visit bytes (raw, gzip, requests)"] = (raw, zipped, requests)
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scales", default="1,10,50")
+    parser.add_argument("--no-browser", action="store_true")
+    options = parser.parse_args()
+    results = []
+    for times in (int(s) for s in options.scales.split(",")):
+        result = measure(times, options.runs, not options.no_browser)
+        results.append(result)
+        print(f"\n== source x{times}")
+        for key, value in result.items():
+            print(f"  {key}: {value}")
+    base = results[0]
+    for result in results[1:]:
+        html = result["provision page html bytes (raw, gzip)"][0] / base["provision page html bytes (raw, gzip)"][0]
+        per_page = result["build ms per page"] / base["build ms per page"]
+        print(
+            f"\nx{result['scale']} vs x{base['scale']}: provision page HTML x{html:.2f}, build time per page x{per_page:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
