@@ -174,7 +174,8 @@ def main() -> None:
         html = result["provision page html bytes (raw, gzip)"][0] / base["provision page html bytes (raw, gzip)"][0]
         per_page = result["build ms per page"] / base["build ms per page"]
         print(
-            f"\nx{result['scale']} vs x{base['scale']}: provision page HTML x{html:.2f}, build time per page x{per_page:.2f}"
+            f"\nx{result['scale']} vs x{base['scale']}: provision page HTML x{html:.2f}, "
+            f"build time per page x{per_page:.2f}"
         )
 
 
