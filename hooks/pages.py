@@ -6,7 +6,8 @@ rewritten when its content changed, so `mkdocs serve` does not rebuild in a loop
 then sees real files (`page.fr.md`, `page.en.md`) and localises them like hand-written ones.
 
 on_post_build: once every language is built, write what MkDocs does not make (citation
-downloads, pinpoint redirects, the JSON export) and one search index per language.
+downloads, pinpoint redirects, the JSON export), one search index per language, and a
+gzip copy of every text file.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import json
 import logging
 from pathlib import Path
 
-from edition.assemble import Edition, assemble_docs, build_edition, write_site_files
+from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
 from edition.enrich import EnrichError
 from edition.parse import SourceError
 from edition.search import split_index
@@ -60,3 +61,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         for name, data in (("search_index.json", index), ("documents.json", docs)):
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             (folder / name).write_text(text, encoding="utf-8")
+    precompress(site)

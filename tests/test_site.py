@@ -102,3 +102,21 @@ def test_no_page_loads_anything_from_another_host(site: Path):
         for match in pattern.finditer(html):
             tag = html[match.start() : html.index(">", match.start()) + 1]
             assert re.search(r'rel="(canonical|schema\.DC)"', tag), (path, tag)
+
+
+def test_two_builds_are_byte_identical(site: Path, tmp_path: Path):
+    from tests.conftest import build_site
+
+    again = tmp_path / "again"
+    assert build_site(again).returncode == 0
+    first = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again).as_posix(): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_text_files_are_precompressed(site: Path):
+    import gzip
+
+    for name in ["plan/16-3-2/index.html", "en/search/documents.json", "assets/edition.css"]:
+        assert gzip.decompress((site / f"{name}.gz").read_bytes()) == (site / name).read_bytes()

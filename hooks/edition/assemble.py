@@ -3,6 +3,7 @@ languages and every file beside them (downloads, pinpoints, export)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from dataclasses import dataclass
@@ -167,3 +168,17 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
 def write_site_files(edition: Edition, site: Path) -> None:
     for name, data in edition.site_files.items():
         write_if_changed(site / name, data)
+
+
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".bib", ".ris", ".txt", ".map"}
+
+
+def precompress(site: Path) -> int:
+    """Write file.gz beside every text file, for hosts that serve precompressed files
+    (nginx gzip_static, Caddy precompressed). mtime=0 keeps the build reproducible."""
+    count = 0
+    for path in sorted(site.rglob("*")):
+        if path.suffix in COMPRESSIBLE and path.is_file():
+            data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+            count += write_if_changed(path.with_name(path.name + ".gz"), data)
+    return count
