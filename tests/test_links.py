@@ -230,3 +230,13 @@ def test_no_internal_link_points_to_a_missing_page_or_anchor(site: Path):
             if not exists:
                 broken.append((url, href))
     assert broken == []
+
+
+def test_acronyms_are_explained_on_entity_and_glossary_pages_too(site: Path):
+    page = soup(site, "/entities/eapc/")
+    titles = {a.get_text(): a["title"] for a in page.select("article abbr")}
+    assert titles["CPEA"] == "Conseil de partenariat euro-atlantique"
+    assert titles["EAPC"] == "Conseil de partenariat euro-atlantique"  # explained in the page's language
+    assert page.select_one('article abbr span[lang="en"]').get_text() == "EAPC"
+    glossary = soup(site, "/en/glossary/")
+    assert glossary.select_one("#acronym-wmd abbr")["title"] == "weapons of mass destruction"

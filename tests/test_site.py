@@ -120,3 +120,15 @@ def test_text_files_are_precompressed(site: Path):
 
     for name in ["plan/16-3-2/index.html", "en/search/documents.json", "assets/edition.css"]:
         assert gzip.decompress((site / f"{name}.gz").read_bytes()) == (site / name).read_bytes()
+
+
+def test_search_documents_hold_every_provision_and_entity_page(site: Path):
+    import json
+
+    for prefix in ("", "en/"):
+        docs = json.loads((site / prefix / "search" / "documents.json").read_text(encoding="utf-8"))
+        pages = {doc["location"] for doc in docs if "#" not in doc["location"]}
+        urls = [u.removeprefix("/en") if prefix else u for u in page_urls(site) if u.startswith("/en/") == bool(prefix)]
+        wanted = {u.lstrip("/") for u in urls if re.match(r"/(plan|entities)/", u)}
+        assert len(wanted) == 47 + 5 + 1 + 59 + 1 and wanted <= pages, sorted(wanted - pages)
+        assert not any(loc.startswith("en/") for loc in pages) and "full-text/" not in pages

@@ -19,10 +19,12 @@ def in_lang(text: str, text_lang: str, page_lang: str) -> str:
 
 
 def acronym_html(entity: Entity, lang: str, page_lang: str) -> str:
+    """The entity's acronym in `lang`, explained in the page's language."""
     acronym = entity.acronym.get(lang)
     if not acronym:
         return "—"
-    return in_lang(acronym, entity.acronym_lang(lang) if lang == page_lang else lang, page_lang)
+    word = in_lang(acronym, entity.acronym_lang(lang) if lang == page_lang else lang, page_lang)
+    return f'<abbr title="{esc(entity.name[page_lang])}">{word}</abbr>'
 
 
 def piece_link(page_url: str, piece: Piece) -> str:
@@ -45,7 +47,7 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
         + (f" — {esc(entity.symbol)}" if entity.symbol else "")
         + "</p>",
         f'<table class="ed names"><caption>{esc(labels["names"])}</caption><tbody>{names}</tbody></table>',
-        f'<p class="ed description">{esc(entity.description[lang])}'
+        f'<p class="ed description">{ctx.heading(esc(entity.description[lang]), url)}'
         + (f" <em>{esc(labels['to_check'])}</em>" if entity.status == "to check" else "")
         + "</p>",
     ]
@@ -55,7 +57,8 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
             f'<a href="{esc(entity.link[lang])}">{esc(entity.link[lang])}</a></p>'
         )
     items = "".join(
-        f'<li>{piece_link(url, m.piece)}<br><span class="sentence">{m.sentence}</span></li>' for m in mentions
+        f'<li>{piece_link(url, m.piece)}<br><span class="sentence">{ctx.heading(m.sentence, url)}</span></li>'
+        for m in mentions
     )
     body.append(f'<h2 id="mentions">{esc(labels["mentioned_in"])}</h2>')
     body.append(f'<ol class="ed mentions">{items}</ol>')
