@@ -57,8 +57,7 @@ def pieces(doc: Document, labels: dict[str, str]) -> list[Piece]:
         out.append(Piece(part.title, urls.part(part.slug), f"part-{part.slug}", part.title, True, part.lineno, ""))
     for provision in doc.ordered():
         url, where = urls.provision(provision.number), f"provision {provision.number}"
-        kind = labels["section"] if provision.depth == 1 else labels["paragraph"]
-        label = f"{kind} {provision.number}"
+        label = f"{provision.kind_label(labels)} {provision.number}"
         if provision.title:
             out.append(Piece(provision.title, url, provision.anchor, label, True, provision.lineno, where))
         for unit in provision.units:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
@@ -62,6 +63,10 @@ class Provision:
     def depth(self) -> int:
         return self.number.count(".")
 
+    def kind_label(self, labels: dict) -> str:
+        """'Section' for 16.1 to 16.5, 'Paragraph' otherwise, in the labels' language."""
+        return labels["section"] if self.depth == 1 else labels["paragraph"]
+
     @property
     def parent(self) -> str | None:
         return self.number.rsplit(".", 1)[0] if self.depth else None
@@ -99,12 +104,44 @@ class Document:
     parts: list[Part]
     provisions: dict[str, Provision]  # number -> provision, in document order
 
+    # Lookups every page needs, computed once, so that rendering stays linear in the length.
+
+    @cached_property
+    def part_by_slug(self) -> dict[str, Part]:
+        return {part.slug: part for part in self.parts}
+
+    @cached_property
+    def part_position(self) -> dict[str, int]:
+        return {part.slug: index for index, part in enumerate(self.parts)}
+
+    @cached_property
+    def numbers(self) -> list[str]:
+        return list(self.provisions)
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        return {number: index for index, number in enumerate(self.numbers)}
+
+    @cached_property
+    def children_by_number(self) -> dict[str, list[Provision]]:
+        out: dict[str, list[Provision]] = {}
+        for provision in self.provisions.values():
+            if provision.parent:
+                out.setdefault(provision.parent, []).append(provision)
+        return out
+
     def part_of(self, number: str) -> Part:
-        slug = self.provisions[number].part
-        return next(part for part in self.parts if part.slug == slug)
+        return self.part_by_slug[self.provisions[number].part]
 
     def ordered(self) -> list[Provision]:
         return list(self.provisions.values())
 
     def children(self, number: str) -> list[Provision]:
-        return [p for p in self.provisions.values() if p.parent == number]
+        return self.children_by_number.get(number, [])
+
+    def neighbours(self, number: str) -> tuple[Provision | None, Provision | None]:
+        """The provisions before and after this one, in document order."""
+        numbers, index = self.numbers, self.position[number]
+        before = self.provisions[numbers[index - 1]] if index else None
+        after = self.provisions[numbers[index + 1]] if index + 1 < len(numbers) else None
+        return before, after

@@ -15,8 +15,8 @@ import yaml
 
 from . import urls
 from .cite import Citable, head_metadata
-from .fidelity import number_label
-from .model import LANGS, Document, Provision, Section, Unit
+from .fidelity import TAG, number_label
+from .model import Document, Provision, Section, Unit
 
 
 class Enricher(Protocol):
@@ -85,9 +85,7 @@ def esc(text: str) -> str:
 
 
 def strip_tags(text: str) -> str:
-    import re
-
-    return re.sub(r"<[^>]+>", "", text)
+    return TAG.sub("", text)
 
 
 def link(page_url: str, to_url: str, text: str, **attrs: str) -> str:
@@ -113,7 +111,7 @@ def provision_heading(provision: Provision) -> str:
 
 def provision_title(ctx: Context, provision: Provision) -> str:
     """Page title: 'Paragraphe 16.3.2 — Dimension économique' (edition label + document words)."""
-    kind = ctx.labels["section"] if provision.depth == 1 else ctx.labels["paragraph"]
+    kind = provision.kind_label(ctx.labels)
     title = provision.title.rstrip(".")
     return f"{kind} {provision.number}" + (f" — {strip_tags(title)}" if title else "")
 
@@ -196,8 +194,8 @@ def pager(ctx: Context, page_url: str, previous: Provision | None, following: Pr
 def part_box(ctx: Context, page_url: str, part_slug: str) -> str:
     """The table of contents of one part, for the sidebar: bounded by the part's size."""
     doc = ctx.doc
-    part = next(p for p in doc.parts if p.slug == part_slug)
-    index = doc.parts.index(part)
+    part = doc.part_by_slug[part_slug]
+    index = doc.part_position[part_slug]
     items = []
     for number in part.provisions:
         provision = doc.provisions[number]
@@ -283,13 +281,10 @@ def description_of(text: str) -> str:
 def provision_page(ctx: Context, provision: Provision) -> Page:
     doc = ctx.doc
     url = urls.provision(provision.number)
-    ordered = doc.ordered()
-    index = ordered.index(provision)
-    previous = ordered[index - 1] if index else None
-    following = ordered[index + 1] if index + 1 < len(ordered) else None
+    previous, following = doc.neighbours(provision.number)
     heading = provision.title and ctx.heading(provision.title, url)
     number = esc(number_label(provision.number))
-    kind = ctx.labels["section"] if provision.depth == 1 else ctx.labels["paragraph"]
+    kind = provision.kind_label(ctx.labels)
     h1 = (
         f'<h1 id="{provision.anchor}"><span class="ed">{esc(kind)}</span> '
         f'<span class="num">{number}</span> {heading}</h1>'
@@ -320,7 +315,7 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
 
 def part_page(ctx: Context, slug: str) -> Page:
     doc = ctx.doc
-    part = next(p for p in doc.parts if p.slug == slug)
+    part = doc.part_by_slug[slug]
     url = urls.part(slug)
     items = []
     for number in part.provisions:
@@ -475,6 +470,3 @@ def document_pages(ctx: Context, extra_links: list[tuple[str, str]]) -> list[Pag
     pages = [with_citation(ctx, page) for page in pages]
     pages.append(full_text_page(ctx))
     return pages
-
-
-__all__ = ["LANGS", "Context", "Page", "document_pages"]
