@@ -8,10 +8,9 @@ marked with the class `ed`, so that the document's own words can be told apart i
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-
-import yaml
 
 from . import urls
 from .cite import Citable, head_metadata
@@ -44,8 +43,10 @@ class Page:
     meta: dict = field(default_factory=dict)
 
     def file_text(self) -> str:
+        # Front matter written as JSON values, which YAML reads as they are: a YAML dumper
+        # spends most of a long document's build on quoting the HTML held in meta.
         meta = {"title": self.title, **self.meta}
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+        front = "".join(f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n" for key in sorted(meta))
         return f"---\n{front}---\n\n{self.body}\n"
 
 

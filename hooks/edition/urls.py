@@ -3,8 +3,6 @@ French at the site root, English under /en/. A published URL never changes (sour
 
 from __future__ import annotations
 
-import posixpath
-
 from .model import DEFAULT_LANG
 
 HOME = ""
@@ -50,12 +48,15 @@ def source_file(url: str, lang: str) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """Relative link between two directory URLs of the same language ('' is the root)."""
     target, _, anchor = to_url.partition("#")
-    path = posixpath.relpath("/" + target, "/" + from_url)
-    path = "" if path == "." else path
-    if (not target or target.endswith("/")) and path and not path.endswith("/"):
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in target.split("/") if part]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    path = "/".join([".."] * (len(here) - common) + there[common:])
+    if path and (not target or target.endswith("/")):
         path += "/"
-    path = path or "./"
-    return path + (f"#{anchor}" if anchor else "")
+    return (path or "./") + (f"#{anchor}" if anchor else "")
 
 
 def absolute(site_url: str, lang: str, url: str) -> str:
