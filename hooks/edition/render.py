@@ -174,22 +174,17 @@ def units_html(ctx: Context, units: list[Unit], page_url: str) -> str:
 
 
 def pager(ctx: Context, page_url: str, previous: Provision | None, following: Provision | None) -> str:
-    cells = []
-    if previous:
-        text = esc(ctx.labels["previous"]) + colon(ctx.lang) + " "
-        cells.append(
-            f'<span class="prev">← {text}'
-            + link(page_url, urls.provision(previous.number), esc(provision_title(ctx, previous)), rel="prev")
-            + "</span>"
-        )
-    if following:
-        text = esc(ctx.labels["next"]) + colon(ctx.lang) + " "
-        cells.append(
-            f'<span class="next">{text}'
-            + link(page_url, urls.provision(following.number), esc(provision_title(ctx, following)), rel="next")
-            + " →</span>"
-        )
-    return f'<nav class="ed pager" aria-label="{esc(ctx.labels["provisions"])}">{"".join(cells)}</nav>'
+    """Links to the previous and next provision, in document order."""
+
+    def cell(provision: Provision | None, rel: str, before: str, after: str) -> str:
+        if provision is None:
+            return ""
+        title = esc(provision_title(ctx, provision))
+        a = link(page_url, urls.provision(provision.number), title, rel=rel)
+        return f'<span class="{rel}">{before}{esc(ctx.labels[rel])}{colon(ctx.lang)} {a}{after}</span>'
+
+    cells = cell(previous, "prev", "← ", "") + cell(following, "next", "", " →")
+    return f'<nav class="ed pager" aria-label="{esc(ctx.labels["provisions"])}">{cells}</nav>'
 
 
 def part_box(ctx: Context, page_url: str, part_slug: str) -> str:
