@@ -400,7 +400,8 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     masthead = doc.masthead
     rows = [
         (labels["symbol"], "S/2003/85"),
-        (masthead.get("organ", ""), f"{esc(masthead.get('distribution', ''))}, {esc(masthead.get('date', ''))}"),
+        (labels["organ"], esc(masthead.get("organ", ""))),
+        (labels["distributed"], f"{esc(masthead.get('distribution', ''))}, {esc(masthead.get('date', ''))}"),
         (labels["sender"], esc(labels["sg_un"])),
         (labels["addressee"], esc(labels["president_sc"])),
         (
