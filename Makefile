@@ -5,15 +5,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench chromium clean
+.PHONY: serve build test lint bench chromium java clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The quality gates' tools (tests/test_gates.py), at the versions package-lock.json pins.
+# --ignore-scripts: vnu-jar's postinstall only looks for Java and, finding none, downloads one from
+# GitHub; the gates run Debian's Java (openjdk-17, on the machine image).
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+java:  # the Nu HTML Checker runs on Java
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -25,7 +35,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
 
-test: $(VENV)/.installed chromium
+test: $(VENV)/.installed chromium java node_modules
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/python -m pytest
 

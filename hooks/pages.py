@@ -18,6 +18,7 @@ from pathlib import Path
 
 from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
 from edition.enrich import EnrichError
+from edition.markup import without_toggle_autocomplete
 from edition.parse import SourceError
 from edition.search import split_index
 from edition.synonyms import synonyms
@@ -44,6 +45,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("edition: %d page files written to %s", written, target.relative_to(root))
     config.docs_dir = str(target)
     return config
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return valid_toggles(output, page.file.src_uri)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return valid_toggles(output, template_name) if template_name == "404.html" else output  # not a page
+
+
+def valid_toggles(output: str, name: str) -> str:
+    try:
+        return without_toggle_autocomplete(output)
+    except ValueError as error:
+        raise PluginError(f"{name}: {error}") from error
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
