@@ -39,12 +39,17 @@ def test_home_table_of_contents_reaches_every_provision(page, server):
     assert not page.console_errors and not page.foreign_requests
 
 
-@pytest.mark.parametrize("path", ["/", "/plan/16-4-2/", "/en/annex/", "/en/full-text/", "/plan/action-plan/"])
-def test_pages_make_no_outside_request_and_no_console_error(page, server, path):
-    page.goto(f"{server}{path}")
-    page.wait_for_load_state("networkidle")
-    assert page.foreign_requests == []
-    assert page.console_errors == []
+KINDS = ["/", "/letter/", "/annex/", "/plan/", "/plan/action-plan/", "/plan/16-4-2/", "/full-text/",
+         "/entities/eadrcc/", "/entities/", "/glossary/", "/cite/", "/about/", "/p/16.3.2/"]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_pages_make_no_outside_request_and_no_console_error(page, server, lang):
+    for path in KINDS:
+        page.goto(f"{server}{lang}{path}")
+        page.wait_for_load_state("networkidle")
+        assert page.foreign_requests == [], path
+        assert page.console_errors == [], path
 
 
 @pytest.mark.parametrize(
