@@ -29,21 +29,32 @@ from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.pages")
 edition: Edition | None = None  # the last build's, for on_post_build
+made_from: tuple = ()  # what that edition was made from (see inputs)
+
+
+def inputs(root: Path, site_url: str) -> tuple:
+    """What the pages depend on: the site's address and the source and docs files."""
+    files = [p for folder in ("source", "docs") for p in sorted((root / folder).rglob("*")) if p.is_file()]
+    return (site_url, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
 
 
 @event_priority(100)  # before static-i18n reads docs_dir
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global edition
+    global edition, made_from
     root = Path(config.config_file_path).parent
     target = root / "build" / "docs"
+    config.docs_dir = str(target)
+    current = inputs(root, config.site_url or "/")
+    if edition is not None and current == made_from and target.is_dir():
+        return config  # static-i18n runs on_config again for each language: the pages are there
     try:
         edition = build_edition(root / "source", config.site_url or "/", root)
         written = assemble_docs(root / "docs", edition, target)
     except (SourceError, EnrichError) as error:
         raise PluginError(f"Bad source:\n{error}") from error
+    made_from = current
     if written:
         log.info("edition: %d page files written to %s", written, target.relative_to(root))
-    config.docs_dir = str(target)
     return config
 
 
