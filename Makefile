@@ -40,7 +40,7 @@ test: $(VENV)/.installed chromium java node_modules
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py --runs 5 --scales 1,10,50
 
 clean:
 	rm -rf site build .pytest_cache
