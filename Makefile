@@ -39,7 +39,7 @@ test: $(VENV)/.installed chromium java node_modules
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed chromium
 	$(BIN)/python scripts/bench.py --runs 5 --scales 1,10,50
 
 clean:
