@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import urls
-from .enrich import Mention, Piece
+from .enrich import TAG, Mention, Piece
 from .model import LANGS
 from .register import KINDS, Entity, Register
 from .render import Context, Page, colon, crumbs, esc, link, translation_note
@@ -56,9 +56,13 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
             f'<p class="ed official-link">{esc(labels["official_link"])}{colon(lang)} '
             f'<a href="{esc(entity.link[lang])}">{esc(entity.link[lang])}</a></p>'
         )
+    # One entry per sentence: a sentence that names the entity twice is listed once.
+    unique: dict[tuple[str, str], Mention] = {}
+    for m in mentions:
+        unique.setdefault((m.piece.anchor, TAG.sub("", m.sentence)), m)
     items = "".join(
         f'<li>{piece_link(url, m.piece)}<br><span class="sentence">{ctx.heading(m.sentence, url)}</span></li>'
-        for m in mentions
+        for m in unique.values()
     )
     body.append(f'<h2 id="mentions">{esc(labels["mentioned_in"])}</h2>')
     body.append(f'<ol class="ed mentions">{items}</ol>')
@@ -79,7 +83,7 @@ def entity_index_page(ctx: Context, register: Register, mentions: dict[str, list
             name = link(url, urls.entity(entity.ident), esc(entity.name[lang]))
             extra = ""
             if kind == "resolution":
-                cited = ", ".join(piece_link(url, m.piece) for m in mentions[entity.ident])
+                cited = ", ".join(dict.fromkeys(piece_link(url, m.piece) for m in mentions[entity.ident]))
                 official = f'<a href="{esc(entity.link.get(lang, ""))}">{esc(entity.symbol)}</a>'
                 extra = f" — {official}. {esc(labels['cited_in'])}{colon(lang)} {cited}"
             elif entity.acronym.get(lang):
@@ -107,13 +111,11 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
         where = ", ".join(dict.fromkeys(piece_link(url, p) for p in used[lang].get(mine or "", []))) or "—"
         rows.append(
             f'<tr id="{anchor}"><td>{acronym_html(entity, lang, lang) if mine else "—"}</td>'
-            f"<td>{esc(entity.name[lang])}</td>"
-            f"<td>{acronym_html(entity, other(lang), lang)}</td>"
-            f"<td>{link(url, urls.entity(entity.ident), esc(entity.name[lang]))}</td><td>{where}</td></tr>"
+            f"<td>{link(url, urls.entity(entity.ident), esc(entity.name[lang]))}</td>"
+            f"<td>{acronym_html(entity, other(lang), lang)}</td><td>{where}</td></tr>"
         )
     head = "".join(
-        f'<th scope="col">{esc(labels[key])}</th>'
-        for key in ("acronym", "expansion", "counterpart", "entity", "used_in")
+        f'<th scope="col">{esc(labels[key])}</th>' for key in ("acronym", "expansion", "counterpart", "used_in")
     )
     body = [
         crumbs(ctx, url, []),
