@@ -24,6 +24,7 @@ PINPOINTS_MARKER = "<!-- pinpoints -->"
 class Edition:
     sources: Sources
     pages: dict[str, list[Page]]  # lang -> pages
+    citables: dict[str, list[cite.Citable]]  # lang -> what can be cited, in document order
     site_files: dict[str, bytes]  # path in the built site -> content (written after MkDocs)
 
 
@@ -91,9 +92,10 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
     found = {lang: find_mentions(linkers[lang], text[lang]) for lang in LANGS}
     pages: dict[str, list[Page]] = {}
     files: dict[str, bytes] = {}
+    citables = {lang: cite.citables(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
     for lang in LANGS:
         labels = sources.labels[lang]
-        items = cite.citables(sources.docs[lang], labels)
+        items = citables[lang]
         ctx = Context(sources.docs[lang], labels, linkers[lang], site_url, {i.url: i for i in items})
         mentions = found[lang]
         pages[lang] = document_pages(ctx, extra_links(labels))
@@ -103,13 +105,13 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
         files |= citation_files(items, site_url)
     export = cite.export(sources.docs, site_url, mentioned_entities(found))
     files[EXPORT] = json.dumps(export, ensure_ascii=False, indent=1).encode()
-    return Edition(sources, pages, files)
+    return Edition(sources, pages, citables, files)
 
 
 def pinpoint_table(edition: Edition, lang: str) -> str:
     """The list of short addresses and the export, for the How to cite page (at /cite/)."""
     rows = []
-    for item in cite.citables(edition.sources.docs[lang], edition.sources.labels[lang]):
+    for item in edition.citables[lang]:
         shown = "/" + urls.lang_root(lang) + urls.pinpoint(item.key)
         href = urls.relative(urls.CITE, urls.pinpoint(item.key))
         rows.append(f'<tr><td><a href="{href}"><code>{shown}</code></a></td><td>{item.title}</td></tr>')

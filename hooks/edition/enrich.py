@@ -132,11 +132,10 @@ class Mention:
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of `text` that holds text[start:end], as HTML with that part in <strong>."""
-    plain = text
-    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(plain)] + [len(plain) + 1]
+    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text) + 1]
     first = max(b for b in bounds if b <= start)
     last = min(b for b in bounds if b >= end)
-    sentence = plain[first:last].strip()
+    sentence = text[first:last].strip()
     inner_start, inner_end = start - first, end - first
     before, found, after = sentence[:inner_start], sentence[inner_start:inner_end], sentence[inner_end:]
     before, found, after = (html.escape(TAG.sub("", part)) for part in (before, found, after))
