@@ -9,10 +9,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
+
 from . import cite, urls
 from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import LANGS
-from .render import Context, Page, document_pages
+from .render import Context, Page, document_pages, html, join
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .sources import Sources, load_sources
 
@@ -108,18 +110,21 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
     return Edition(sources, pages, citables, files)
 
 
-def pinpoint_table(edition: Edition, lang: str) -> str:
+def pinpoint_table(edition: Edition, lang: str) -> Markup:
     """The list of short addresses and the export, for the How to cite page (at /cite/)."""
     rows = []
     for item in edition.citables[lang]:
         shown = "/" + urls.lang_root(lang) + urls.pinpoint(item.key)
         href = urls.relative(urls.CITE, urls.pinpoint(item.key))
-        rows.append(f'<tr><td><a href="{href}"><code>{shown}</code></a></td><td>{item.title}</td></tr>')
+        rows.append(html('<tr><td><a href="{}"><code>{}</code></a></td><td>{}</td></tr>', href, shown, item.title))
     export = "../" * (1 + urls.lang_root(lang).count("/")) + EXPORT  # one file, at the site root
     labels = edition.sources.labels[lang]
-    return (
-        f'<table class="pinpoints"><tbody>{"".join(rows)}</tbody></table>\n\n'
-        f'<p>{labels["cite_export"]} <a href="{export}" download><code>/{EXPORT}</code></a></p>'
+    return html(
+        '<table class="pinpoints"><tbody>{}</tbody></table>\n\n<p>{} <a href="{}" download><code>/{}</code></a></p>',
+        join(rows),
+        labels["cite_export"],
+        export,
+        EXPORT,
     )
 
 

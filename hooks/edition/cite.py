@@ -4,9 +4,10 @@ metadata that citation managers and search engines read. Pure functions over the
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from . import urls
 from .model import DEFAULT_LANG, LANGS, Document
@@ -107,7 +108,7 @@ def csl(item: Citable, url: str) -> list[dict]:
     ]
 
 
-def head_metadata(item: Citable, site_url: str, description: str) -> str:
+def head_metadata(item: Citable, site_url: str, description: str) -> Markup:
     """Highwire Press, Dublin Core and schema.org JSON-LD for one page."""
     url = urls.absolute(site_url, item.lang, item.url)
     others = {lang: urls.absolute(site_url, lang, item.url) for lang in LANGS}
@@ -128,8 +129,8 @@ def head_metadata(item: Citable, site_url: str, description: str) -> str:
         ("DC.relation.isPartOf", SYMBOL),
         ("DC.source", url),
     ]
-    tags = ['<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">']
-    tags += [f'<meta name="{name}" content="{html.escape(value)}">' for name, value in meta]
+    tags = [Markup('<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">')]
+    tags += [Markup('<meta name="{}" content="{}">').format(name, value) for name, value in meta]
     # No <link rel="alternate" hreflang> here: Material's script fetches a sitemap.xml beside
     # each one, a request to another host. sitemap.xml declares every page's languages.
     relation = "workTranslation" if item.lang == DEFAULT_LANG else "translationOfWork"
@@ -153,23 +154,23 @@ def head_metadata(item: Citable, site_url: str, description: str) -> str:
         },
         relation: [{"@type": "CreativeWork", "@id": other, "url": other} for other in translated],
     }
-    script = json.dumps(ld, ensure_ascii=False).replace("</", "<\\/")
-    tags.append(f'<script type="application/ld+json">{script}</script>')
-    return "\n".join(tags)
+    # JSON inside <script>: no "<" at all, so no text can close the element or open a comment.
+    script = Markup(json.dumps(ld, ensure_ascii=False).replace("<", "\\u003c"))
+    tags.append(Markup('<script type="application/ld+json">{}</script>').format(script))
+    return Markup("\n").join(tags)
 
 
 def redirect_page(target: str, canonical: str, lang: str, title: str) -> str:
     """A pinpoint page: sends the reader to the provision (relative, so it works offline)."""
-    target = html.escape(target)
-    return (
-        f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title>"
-        f'<link rel="icon" href="data:,">'  # no request for /favicon.ico
-        f'<link rel="canonical" href="{html.escape(canonical)}">'
-        f'<meta http-equiv="refresh" content="0; url={target}">'
-        f'<meta name="robots" content="noindex"></head>'
-        f'<body><p><a href="{target}">{html.escape(title)}</a></p></body></html>\n'
-    )
+    return Markup(
+        '<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        "<title>{title}</title>"
+        '<link rel="icon" href="data:,">'  # no request for /favicon.ico
+        '<link rel="canonical" href="{canonical}">'
+        '<meta http-equiv="refresh" content="0; url={target}">'
+        '<meta name="robots" content="noindex"></head>'
+        '<body><p><a href="{target}">{title}</a></p></body></html>\n'
+    ).format(lang=lang, title=title, canonical=canonical, target=target)
 
 
 def export(docs: dict[str, Document], site_url: str, mentions: dict[str, dict[str, list[str]]]) -> dict:

@@ -7,16 +7,29 @@ forms never match inside a longer word, and headings get abbreviations but no li
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from . import urls
+from .inline import plain, split
 from .model import Document
 from .register import Entity, Register
 
 TAG = re.compile(r"(<[^>]+>)")
-ACRONYM_LIKE = re.compile(r"(?<!\w)(?=\w*[A-Z]\w*[A-Z])[A-Za-z]+(?!\w)")
+WORD = re.compile(r"(?<!\w)[^\W_]+(?!\w)")
+
+
+def acronym_like(text: str) -> list[str]:
+    """Words with two capitals or digits, one capital at least, in any script: ONU, PfP, G8, ÉMA."""
+    return [
+        word
+        for word in WORD.findall(text)
+        if any(c.isupper() for c in word) and sum(c.isupper() or c.isdigit() for c in word) >= 2
+    ]
+
+
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(]?[A-ZÀ-Ý])")
 
 
@@ -54,7 +67,8 @@ def pieces(doc: Document, labels: dict[str, str]) -> list[Piece]:
         if section.signature:
             out.append(Piece(section.signature, url, f"{section.key}-signature", name, False, section.lineno, where))
     for part in doc.parts:
-        out.append(Piece(part.title, urls.part(part.slug), f"part-{part.slug}", part.title, True, part.lineno, ""))
+        label, where = plain(part.title), f"[part {part.slug}]"
+        out.append(Piece(part.title, urls.part(part.slug), f"part-{part.slug}", label, True, part.lineno, where))
     for provision in doc.ordered():
         url, where = urls.provision(provision.number), f"provision {provision.number}"
         label = f"{provision.kind_label(labels)} {provision.number}"
@@ -87,8 +101,8 @@ class Linker:
         """Mentions in a piece of text (tags skipped): (start, end, entity), longest first."""
         out = []
         offset = 0
-        for segment in TAG.split(text):
-            if not segment.startswith("<"):
+        for is_tag, segment in split(text):
+            if not is_tag:
                 out += [
                     (offset + m.start(), offset + m.end(), self.by_form[m.group()])
                     for m in self.mention.finditer(segment)
@@ -96,49 +110,57 @@ class Linker:
             offset += len(segment)
         return out
 
-    def abbreviate(self, text: str) -> str:
-        """Wrap every acronym in <abbr title="expansion">; a foreign acronym gets its own lang."""
+    def abbreviate(self, text: str) -> Markup:
+        """Source text (allowed inline tags) as HTML, every acronym in <abbr title="expansion">;
+        a foreign acronym gets its own lang. Text is escaped, only allowed tags are kept."""
 
-        def one(match: re.Match) -> str:
-            entity = self.acronyms[match.group()]
-            word = match.group()
+        def one(word: str) -> Markup:
+            entity = self.acronyms[word]
             origin = entity.acronym_lang(self.lang)
-            if origin != self.lang:
-                word = f'<span lang="{origin}">{word}</span>'
-            return f'<abbr title="{html.escape(entity.name[self.lang])}">{word}</abbr>'
+            shown = Markup('<span lang="{}">{}</span>').format(origin, word) if origin != self.lang else escape(word)
+            return Markup('<abbr title="{}">{}</abbr>').format(entity.name[self.lang], shown)
 
-        return "".join(seg if seg.startswith("<") else self.acronym.sub(one, seg) for seg in TAG.split(text))
+        def acronyms_in(segment: str) -> Markup:
+            out, position = [], 0
+            for match in self.acronym.finditer(segment) if self.acronyms else ():
+                out += [escape(segment[position : match.start()]), one(match.group())]
+                position = match.end()
+            out.append(escape(segment[position:]))
+            return Markup("").join(out)
 
-    def enrich(self, text: str, page_url: str, heading: bool = False) -> str:
+        return Markup("").join(Markup(seg) if is_tag else acronyms_in(seg) for is_tag, seg in split(text))
+
+    def enrich(self, text: str, page_url: str, heading: bool = False) -> Markup:
         """The text as HTML: mentions linked to their entity page, acronyms explained."""
         if heading:
             return self.abbreviate(text)
         out, position = [], 0
         for start, end, entity in self.matches(text):
             out.append(self.abbreviate(text[position:start]))
-            href = html.escape(urls.relative(page_url, urls.entity(entity.ident)))
-            out.append(f'<a class="mention" href="{href}">{self.abbreviate(text[start:end])}</a>')
+            href = urls.relative(page_url, urls.entity(entity.ident))
+            out.append(Markup('<a class="mention" href="{}">{}</a>').format(href, self.abbreviate(text[start:end])))
             position = end
         out.append(self.abbreviate(text[position:]))
-        return "".join(out)
+        return Markup("").join(out)
 
 
 @dataclass(frozen=True)
 class Mention:
     entity: str
     piece: Piece
-    sentence: str  # HTML: the sentence, the mention in <strong>
+    sentence: str  # source text (inline tags allowed): the sentence, the mention in <strong>
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds text[start:end], as HTML with that part in <strong>."""
+    """The sentence of `text` that holds text[start:end], that part in <strong> (allowed inline markup:
+    the enricher turns it into HTML, escaping the text)."""
     bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text) + 1]
     first = max(b for b in bounds if b <= start)
     last = min(b for b in bounds if b >= end)
     sentence = text[first:last].strip()
     inner_start, inner_end = start - first, end - first
     before, found, after = sentence[:inner_start], sentence[inner_start:inner_end], sentence[inner_end:]
-    before, found, after = (html.escape(TAG.sub("", part)) for part in (before, found, after))
+    before, found, after = (plain(part) for part in (before, found, after))
     return f"{before}<strong>{found}</strong>{after}"
 
 
@@ -155,7 +177,8 @@ def find_acronyms(linker: Linker, text_pieces: list[Piece]) -> dict[str, list[Pi
     """Acronym -> the pieces that use it, in document order (each piece once)."""
     used: dict[str, list[Piece]] = {acronym: [] for acronym in linker.acronyms}
     for piece in text_pieces:
-        for acronym in dict.fromkeys(m.group() for m in linker.acronym.finditer(TAG.sub("", piece.text))):
+        found = linker.acronym.finditer(plain(piece.text)) if linker.acronyms else ()
+        for acronym in dict.fromkeys(m.group() for m in found):
             used[acronym].append(piece)
     return used
 
@@ -165,21 +188,23 @@ def check_text(linker: Linker, doc: Document, text_pieces: list[Piece], register
     problems = []
     known = set(linker.acronyms) | linker.register.not_acronyms[linker.lang]
     for piece in text_pieces:
-        for match in ACRONYM_LIKE.finditer(TAG.sub(" ", piece.text)):
-            if match.group() not in known:
+        words = " ".join(" " if is_tag else segment for is_tag, segment in split(piece.text))
+        for word in acronym_like(words):
+            if word not in known:
                 problems.append(
-                    f"{doc.path}:{piece.lineno}: {piece.where}: acronym '{match.group()}' has no glossary entry"
-                    f" (add it to {register_path})"
+                    f"{doc.path}:{piece.lineno}: {piece.where}: acronym '{word}' has no glossary entry;"
+                    f" add an entity with this acronym to {register_path}, or list it under not_acronyms"
                 )
-    plain = "\n".join(TAG.sub("", piece.text) for piece in text_pieces)
+    whole = "\n".join(plain(piece.text) for piece in text_pieces)
     for entity in linker.register.entities.values():
         for form in entity.forms[linker.lang]:
-            if not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", plain):
+            if not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", whole):
                 problems.append(
                     f"{register_path}: entity {entity.ident}: form '{form}' matches nowhere in {doc.path} (stale entry)"
                 )
         acronym = entity.acronym.get(linker.lang)
-        if acronym and acronym not in entity.forms[linker.lang] and re.search(rf"(?<!\w){acronym}(?!\w)", plain):
+        used = acronym and re.search(rf"(?<!\w){re.escape(acronym)}(?!\w)", whole)
+        if used and acronym not in entity.forms[linker.lang]:
             problems.append(
                 f"{register_path}: entity {entity.ident}: acronym '{entity.acronym[linker.lang]}' is used in "
                 f"{doc.path} but is not one of its forms"

@@ -14,6 +14,10 @@ from .parse import SourceError
 
 KINDS = ("un-body", "nato-body", "body", "programme", "instrument", "resolution", "event", "person", "concept")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# How far a name is confirmed: "checked" against its source; "edition": the edition's own
+# rendering, no official one having been found; "to check" (older entries): not yet confirmed.
+STATUSES = ("checked", "edition", "to check")
+UNCONFIRMED = ("to check",)  # the entity page says the name is to be confirmed
 
 
 @dataclass

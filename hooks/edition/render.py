@@ -3,30 +3,37 @@
 Every page is a pure function of the documents, the labels and an `Enricher` (which turns a
 piece of source text into HTML with its links and abbreviations). Words the edition adds are
 marked with the class `ed`, so that the document's own words can be told apart in the HTML.
+
+HTML is built with markupsafe: `html(template, *values)` escapes every value that is not
+already `Markup`, so a string from a source file can only reach a page as text. Source text
+(which may hold the allowed inline tags, see inline.py) becomes HTML through the enricher or
+`inline.to_html`; page titles are plain text.
 """
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from markupsafe import Markup, escape
+
 from . import urls
 from .cite import Citable, head_metadata
-from .fidelity import TAG, number_label
+from .fidelity import number_label
+from .inline import plain, to_html
 from .model import Document, Provision, Section, Unit
 
 
 class Enricher(Protocol):
     """Turns a piece of source text into HTML (links to entities, explained acronyms)."""
 
-    def enrich(self, text: str, page_url: str, heading: bool = False) -> str: ...
+    def enrich(self, text: str, page_url: str, heading: bool = False) -> Markup: ...
 
 
 class Plain:
-    def enrich(self, text: str, page_url: str, heading: bool = False) -> str:
-        return text
+    def enrich(self, text: str, page_url: str, heading: bool = False) -> Markup:
+        return to_html(text)
 
 
 # Search ranks the provisions above the pages that list or describe them.
@@ -38,14 +45,16 @@ class Page:
     """One page of one language: its URL, its metadata (front matter) and its body."""
 
     url: str
-    title: str
-    body: str
-    meta: dict = field(default_factory=dict)
+    title: str  # plain text
+    body: Markup
+    meta: dict = field(default_factory=dict)  # description: text; head, sidebar: Markup
 
     def file_text(self) -> str:
         # Front matter written as JSON values, which YAML reads as they are: a YAML dumper
         # spends most of a long document's build on quoting the HTML held in meta.
-        meta = {"title": self.title, **self.meta}
+        # The theme writes page.meta.title into the page (<title>, header, navigation) without
+        # escaping it: the title is escaped here (as text content, so quotes stay as they are).
+        meta = {"title": str(escape(self.title)).replace("&#39;", "'").replace("&#34;", '"'), **self.meta}
         front = "".join(f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n" for key in sorted(meta))
         return f"---\n{front}---\n\n{self.body}\n"
 
@@ -64,10 +73,10 @@ class Context:
     def lang(self) -> str:
         return self.doc.lang
 
-    def text(self, text: str, page_url: str) -> str:
+    def text(self, text: str, page_url: str) -> Markup:
         return self.enricher.enrich(text, page_url)
 
-    def heading(self, text: str, page_url: str) -> str:
+    def heading(self, text: str, page_url: str) -> Markup:
         """Headings get abbreviations but no links."""
         return self.enricher.enrich(text, page_url, heading=True)
 
@@ -81,68 +90,80 @@ def semicolon(lang: str) -> str:
     return "\u00a0;" if lang == "fr" else ";"
 
 
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+def esc(text: str) -> Markup:
+    return escape(text)
+
+
+def html(template: str, *values: object, **named: object) -> Markup:
+    """HTML from a template written in this code: every value not already Markup is escaped."""
+    return Markup(template).format(*values, **named)
+
+
+def join(pieces, separator: str = "") -> Markup:
+    """Pieces of HTML (or text, escaped) joined."""
+    return Markup(separator).join(pieces)
 
 
 def strip_tags(text: str) -> str:
-    return TAG.sub("", text)
+    """Source text as plain text (what a reader sees)."""
+    return plain(text)
 
 
-def link(page_url: str, to_url: str, text: str, **attrs: str) -> str:
-    extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items())
-    return f'<a href="{esc(urls.relative(page_url, to_url))}"{extra}>{text}</a>'
+def link(page_url: str, to_url: str, text: str, **attrs: str) -> Markup:
+    """A link; `text` is escaped unless it is Markup."""
+    extra = join(html(' {}="{}"', k.rstrip("_").replace("_", "-"), v) for k, v in attrs.items())
+    return html('<a href="{}"{}>{}</a>', urls.relative(page_url, to_url), extra, text)
 
 
-def permalink(ctx: Context, anchor: str) -> str:
-    return (
-        f'<a class="ed permalink" href="#{anchor}" '
-        f'title="{esc(ctx.labels["permalink"])}" aria-label="{esc(ctx.labels["permalink"])}">¶</a>'
-    )
+def permalink(ctx: Context, anchor: str) -> Markup:
+    label = ctx.labels["permalink"]
+    return html('<a class="ed permalink" href="#{}" title="{}" aria-label="{}">¶</a>', anchor, label, label)
 
 
 # ---------------------------------------------------------------- titles
 
 
 def provision_heading(provision: Provision) -> str:
-    """The provision's number and title as the document prints them."""
+    """The provision's number and title as the document prints them (source text)."""
     label = number_label(provision.number)
     return f"{label} {provision.title}".strip()
 
 
 def provision_title(ctx: Context, provision: Provision) -> str:
-    """Page title: 'Paragraphe 16.3.2 — Dimension économique' (edition label + document words)."""
+    """Page title: 'Paragraphe 16.3.2 — Dimension économique' (edition label + document words), as text."""
     kind = provision.kind_label(ctx.labels)
     title = provision.title.rstrip(".")
     return f"{kind} {provision.number}" + (f" — {strip_tags(title)}" if title else "")
 
 
 def excerpt(text: str, words: int = 14) -> str:
+    """The first words of source text, as plain text."""
     parts = strip_tags(text).split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def provision_summary(provision: Provision) -> str:
-    """A line for lists: the title, or for untitled paragraphs the first words of the text."""
+    """A line for lists, as plain text: the title, or for untitled paragraphs the first words of the text."""
     if provision.title:
-        return provision.title
+        return strip_tags(provision.title)
     return excerpt(provision.units[0].text) if provision.units else ""
 
 
 # ---------------------------------------------------------------- shared pieces
 
 
-def crumbs(ctx: Context, page_url: str, trail: list[tuple[str, str]]) -> str:
-    items = [link(page_url, urls.HOME, esc(ctx.labels["document"]))]
-    items += [link(page_url, url, esc(title)) for title, url in trail]
-    lis = "".join(f"<li>{item}</li>" for item in items)
-    return f'<nav class="ed crumbs" aria-label="{esc(ctx.labels["breadcrumbs"])}"><ol>{lis}</ol></nav>'
+def crumbs(ctx: Context, page_url: str, trail: list[tuple[str, str]]) -> Markup:
+    """Breadcrumbs; the trail's titles are plain text."""
+    items = [link(page_url, urls.HOME, ctx.labels["document"])]
+    items += [link(page_url, url, title) for title, url in trail]
+    lis = join(html("<li>{}</li>", item) for item in items)
+    return html('<nav class="ed crumbs" aria-label="{}"><ol>{}</ol></nav>', ctx.labels["breadcrumbs"], lis)
 
 
 def provision_trail(ctx: Context, provision: Provision) -> list[tuple[str, str]]:
     doc = ctx.doc
     part = doc.part_of(provision.number)
-    trail = [(ctx.labels["plan"], urls.PLAN), (part.title, urls.part(part.slug))]
+    trail = [(ctx.labels["plan"], urls.PLAN), (strip_tags(part.title), urls.part(part.slug))]
     ancestors = []
     number = provision.parent
     while number:
@@ -152,42 +173,41 @@ def provision_trail(ctx: Context, provision: Provision) -> list[tuple[str, str]]
     return trail
 
 
-def units_html(ctx: Context, units: list[Unit], page_url: str) -> str:
+def units_html(ctx: Context, units: list[Unit], page_url: str) -> Markup:
     """Paragraphs and indents, each with its anchor and a visible permalink."""
-    out: list[str] = []
+    out: list[Markup] = []
     in_list = False
     for unit in units:
-        body = ctx.text(unit.text, page_url) + " " + permalink(ctx, unit.anchor)
+        body = html("{} {}", ctx.text(unit.text, page_url), permalink(ctx, unit.anchor))
         if unit.kind == "item":
             if not in_list:
-                out.append('<ul class="indents">')
+                out.append(Markup('<ul class="indents">'))
                 in_list = True
-            out.append(f'<li id="{unit.anchor}" class="unit">{body}</li>')
+            out.append(html('<li id="{}" class="unit">{}</li>', unit.anchor, body))
         else:
             if in_list:
-                out.append("</ul>")
+                out.append(Markup("</ul>"))
                 in_list = False
-            out.append(f'<p id="{unit.anchor}" class="unit">{body}</p>')
+            out.append(html('<p id="{}" class="unit">{}</p>', unit.anchor, body))
     if in_list:
-        out.append("</ul>")
-    return "\n".join(out)
+        out.append(Markup("</ul>"))
+    return join(out, "\n")
 
 
-def pager(ctx: Context, page_url: str, previous: Provision | None, following: Provision | None) -> str:
+def pager(ctx: Context, page_url: str, previous: Provision | None, following: Provision | None) -> Markup:
     """Links to the previous and next provision, in document order."""
 
-    def cell(provision: Provision | None, rel: str, before: str, after: str) -> str:
+    def cell(provision: Provision | None, rel: str, before: str, after: str) -> Markup:
         if provision is None:
-            return ""
-        title = esc(provision_title(ctx, provision))
-        a = link(page_url, urls.provision(provision.number), title, rel=rel)
-        return f'<span class="{rel}">{before}{esc(ctx.labels[rel])}{colon(ctx.lang)} {a}{after}</span>'
+            return Markup("")
+        a = link(page_url, urls.provision(provision.number), provision_title(ctx, provision), rel=rel)
+        return html('<span class="{}">{}{}{} {}{}</span>', rel, before, ctx.labels[rel], colon(ctx.lang), a, after)
 
     cells = cell(previous, "prev", "← ", "") + cell(following, "next", "", " →")
-    return f'<nav class="ed pager" aria-label="{esc(ctx.labels["provisions"])}">{cells}</nav>'
+    return html('<nav class="ed pager" aria-label="{}">{}</nav>', ctx.labels["provisions"], cells)
 
 
-def part_box(ctx: Context, page_url: str, part_slug: str) -> str:
+def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
     """The table of contents of one part, for the sidebar: bounded by the part's size."""
     doc = ctx.doc
     part = doc.part_by_slug[part_slug]
@@ -196,54 +216,76 @@ def part_box(ctx: Context, page_url: str, part_slug: str) -> str:
     for number in part.provisions:
         provision = doc.provisions[number]
         url = urls.provision(number)
-        current = ' aria-current="page"' if url == page_url else ""
-        text = esc(strip_tags(provision_heading(provision) if provision.title else number_label(number)))
+        current = Markup(' aria-current="page"') if url == page_url else ""
+        text = strip_tags(provision_heading(provision) if provision.title else number_label(number))
         items.append(
-            f'<li class="depth-{provision.depth}">'
-            f'<a href="{esc(urls.relative(page_url, url))}"{current}>{text}</a></li>'
+            html(
+                '<li class="depth-{}"><a href="{}"{}>{}</a></li>',
+                provision.depth,
+                urls.relative(page_url, url),
+                current,
+                text,
+            )
         )
     around = []
     if index > 0:
         before = doc.parts[index - 1]
-        around.append(f"<li>← {link(page_url, urls.part(before.slug), esc(before.title))}</li>")
+        around.append(html("<li>← {}</li>", link(page_url, urls.part(before.slug), strip_tags(before.title))))
     if index + 1 < len(doc.parts):
         after = doc.parts[index + 1]
-        around.append(f"<li>{link(page_url, urls.part(after.slug), esc(after.title))} →</li>")
-    return (
-        f'<nav class="ed part-box" aria-label="{esc(ctx.labels["in_this_part"])}">'
-        f'<p class="part-box__title">{esc(ctx.labels["in_this_part"])}{colon(ctx.lang)} '
-        + link(page_url, urls.part(part.slug), esc(part.title))
-        + "</p>"
-        f'<ul class="part-box__list">{"".join(items)}</ul>'
-        f'<ul class="part-box__around">{"".join(around)}</ul></nav>'
+        around.append(html("<li>{} →</li>", link(page_url, urls.part(after.slug), strip_tags(after.title))))
+    label = ctx.labels["in_this_part"]
+    return html(
+        '<nav class="ed part-box" aria-label="{}"><p class="part-box__title">{}{} {}</p>'
+        '<ul class="part-box__list">{}</ul><ul class="part-box__around">{}</ul></nav>',
+        label,
+        label,
+        colon(ctx.lang),
+        link(page_url, urls.part(part.slug), strip_tags(part.title)),
+        join(items),
+        join(around),
     )
 
 
-def cite_box(ctx: Context, page_url: str) -> str:
+def cite_box(ctx: Context, page_url: str) -> Markup:
     """Permanent URL, ready citation, copy buttons and the reference's downloads."""
     item = ctx.citables.get(page_url)
     if item is None:
-        return ""
+        return Markup("")
     labels = ctx.labels
     url = urls.absolute(ctx.site_url, ctx.lang, page_url)
 
-    def copy(target: str) -> str:
-        return (
-            f'<button class="md-clipboard md-icon cite-copy" type="button" data-clipboard-target="#{target}" '
-            f'title="{esc(labels["copy"])}" aria-label="{esc(labels["copy"])}"></button>'
+    def copy(target: str) -> Markup:
+        return html(
+            '<button class="md-clipboard md-icon cite-copy" type="button" data-clipboard-target="#{}" '
+            'title="{}" aria-label="{}"></button>',
+            target,
+            labels["copy"],
+            labels["copy"],
         )
 
-    downloads = " · ".join(
-        f'<a href="{item.slug}.{ext}" download>{name}</a>'
-        for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+    downloads = join(
+        (
+            html('<a href="{}.{}" download>{}</a>', item.slug, ext, name)
+            for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+        ),
+        " · ",
     )
-    return (
-        f'<aside class="ed cite-box" aria-labelledby="cite-box-title">'
-        f'<p id="cite-box-title" class="cite-box__title">{esc(labels["cite_box"])}</p><dl>'
-        f'<dt>{esc(labels["cite_url"])}</dt><dd><code id="cite-url">{esc(url)}</code> {copy("cite-url")}</dd>'
-        f"<dt>{esc(labels['cite_text'])}</dt>"
-        f'<dd><span id="cite-text">{esc(item.citation)}</span> {copy("cite-text")}</dd>'
-        f"<dt>{esc(labels['download'])}</dt><dd>{downloads}</dd></dl></aside>"
+    return html(
+        '<aside class="ed cite-box" aria-labelledby="cite-box-title">'
+        '<p id="cite-box-title" class="cite-box__title">{}</p><dl>'
+        '<dt>{}</dt><dd><code id="cite-url">{}</code> {}</dd>'
+        '<dt>{}</dt><dd><span id="cite-text">{}</span> {}</dd>'
+        "<dt>{}</dt><dd>{}</dd></dl></aside>",
+        labels["cite_box"],
+        labels["cite_url"],
+        url,
+        copy("cite-url"),
+        labels["cite_text"],
+        item.citation,
+        copy("cite-text"),
+        labels["download"],
+        downloads,
     )
 
 
@@ -252,19 +294,21 @@ def with_citation(ctx: Context, page: Page) -> Page:
     item = ctx.citables.get(page.url)
     if item is None:
         return page
-    page.body += "\n\n" + cite_box(ctx, page.url)
+    page.body += html("\n\n{}", cite_box(ctx, page.url))
     page.meta["head"] = head_metadata(item, ctx.site_url, page.meta.get("description", ""))
     return page
 
 
-def translation_note(ctx: Context) -> str:
+def translation_note(ctx: Context) -> Markup:
     if ctx.lang == "fr":
-        return (
-            f'<p class="ed official-note">{esc(ctx.labels["official_text"])} '
+        return html(
+            '<p class="ed official-note">{} '
             '<a href="https://undocs.org/fr/S/2003/85">S/2003/85</a> '
-            '(<a href="https://www.nato.int/docu/fonda/b021122f.htm">OTAN</a>).</p>'
+            '(<a href="https://www.nato.int/docu/fonda/b021122f.htm">OTAN</a>).</p>',
+            ctx.labels["official_text"],
         )
-    return f'<p class="ed translation-note">{ctx.labels["translation_note"]}</p>'
+    # A label that holds links: labels.py checks and marks it as Markup; any other text is escaped.
+    return html('<p class="ed translation-note">{}</p>', ctx.labels["translation_note"])
 
 
 def description_of(text: str) -> str:
@@ -278,28 +322,32 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
     doc = ctx.doc
     url = urls.provision(provision.number)
     previous, following = doc.neighbours(provision.number)
-    heading = provision.title and ctx.heading(provision.title, url)
-    number = esc(number_label(provision.number))
+    heading = ctx.heading(provision.title, url) if provision.title else ""
     kind = provision.kind_label(ctx.labels)
-    h1 = (
-        f'<h1 id="{provision.anchor}"><span class="ed">{esc(kind)}</span> '
-        f'<span class="num">{number}</span> {heading}</h1>'
+    h1 = html(
+        '<h1 id="{}"><span class="ed">{}</span> <span class="num">{}</span> {}</h1>',
+        provision.anchor,
+        kind,
+        number_label(provision.number),
+        heading,
     )
     body = [crumbs(ctx, url, provision_trail(ctx, provision)), h1]
-    body.append(f'<div class="provision-text" lang="{ctx.lang}">\n{units_html(ctx, provision.units, url)}\n</div>')
+    body.append(
+        html('<div class="provision-text" lang="{}">\n{}\n</div>', ctx.lang, units_html(ctx, provision.units, url))
+    )
     children = doc.children(provision.number)
     if children:
-        lis = "".join(
-            f"<li>{link(url, urls.provision(c.number), esc(strip_tags(provision_heading(c))))}</li>" for c in children
+        lis = join(
+            html("<li>{}</li>", link(url, urls.provision(c.number), strip_tags(provision_heading(c)))) for c in children
         )
-        body.append(f'<ul class="ed children">{lis}</ul>')
+        body.append(html('<ul class="ed children">{}</ul>', lis))
     body.append(pager(ctx, url, previous, following))
     body.append(translation_note(ctx))
     text_for_description = provision.units[0].text if provision.units else provision.title
     return Page(
         url,
         provision_title(ctx, provision),
-        "\n\n".join(body),
+        join(body, "\n\n"),
         {
             "description": description_of(text_for_description),
             "sidebar": part_box(ctx, url, provision.part),
@@ -316,83 +364,84 @@ def part_page(ctx: Context, slug: str) -> Page:
     items = []
     for number in part.provisions:
         provision = doc.provisions[number]
-        summary = esc(strip_tags(provision_summary(provision)))
-        items.append(
-            f'<li class="depth-{provision.depth}">'
-            + link(url, urls.provision(number), f'<span class="num">{esc(number_label(number))}</span> {summary}')
-            + "</li>"
-        )
+        text = html('<span class="num">{}</span> {}', number_label(number), provision_summary(provision))
+        items.append(html('<li class="depth-{}">{}</li>', provision.depth, link(url, urls.provision(number), text)))
+    title = strip_tags(part.title)
     body = [
         crumbs(ctx, url, [(ctx.labels["plan"], urls.PLAN)]),
-        f'<h1 id="part-{slug}">{esc(part.title)}</h1>',
-        f'<ul class="ed provision-list">{"".join(items)}</ul>',
+        html('<h1 id="part-{}">{}</h1>', slug, to_html(part.title)),
+        html('<ul class="ed provision-list">{}</ul>', join(items)),
         translation_note(ctx),
     ]
     return Page(
         url,
-        part.title,
-        "\n\n".join(body),
-        {"description": f"{ctx.labels['plan']} — {part.title}", "sidebar": part_box(ctx, url, slug)},
+        title,
+        join(body, "\n\n"),
+        {"description": f"{ctx.labels['plan']} — {title}", "sidebar": part_box(ctx, url, slug)},
     )
 
 
-def section_body(ctx: Context, section: Section, url: str, heading: int = 1) -> list[str]:
+def section_body(ctx: Context, section: Section, url: str, heading: int = 1) -> list[Markup]:
     """A letter or the Plan's front matter: label, title, original language, text, signature."""
     out = []
     if section.label:
-        out.append(f'<p class="doc-label">{ctx.heading(section.label, url)}</p>')
-    out.append(f'<h{heading} id="{section.key}">{ctx.heading(section.title, url)}</h{heading}>')
+        out.append(html('<p class="doc-label">{}</p>', ctx.heading(section.label, url)))
+    out.append(html('<h{0} id="{1}">{2}</h{0}>', heading, section.key, ctx.heading(section.title, url)))
     if section.original:
-        out.append(f'<p class="doc-original">{esc(section.original)}</p>')
+        out.append(html('<p class="doc-original">{}</p>', to_html(section.original)))
     if section.units:
-        out.append(f'<div class="letter-text" lang="{ctx.lang}">\n{units_html(ctx, section.units, url)}\n</div>')
+        out.append(
+            html('<div class="letter-text" lang="{}">\n{}\n</div>', ctx.lang, units_html(ctx, section.units, url))
+        )
     if section.signature:
-        out.append(f'<p id="{section.key}-signature" class="signature">{ctx.text(section.signature, url)}</p>')
+        out.append(html('<p id="{}-signature" class="signature">{}</p>', section.key, ctx.text(section.signature, url)))
     return out
 
 
 def letter_page(ctx: Context, key: str) -> Page:
     section = getattr(ctx.doc, key)
     url = urls.LETTER if key == "letter" else urls.ANNEX
-    body = [crumbs(ctx, url, [])] + section_body(ctx, section, url) + [translation_note(ctx)]
-    return Page(url, ctx.labels[key], "\n\n".join(body), {"description": description_of(section.title)})
+    body = [crumbs(ctx, url, []), *section_body(ctx, section, url), translation_note(ctx)]
+    return Page(url, ctx.labels[key], join(body, "\n\n"), {"description": description_of(section.title)})
 
 
-def contents_tree(ctx: Context, page_url: str, anchors: bool = False) -> str:
+def contents_tree(ctx: Context, page_url: str, anchors: bool = False) -> Markup:
     """The document's table of contents: letters, the Plan, its parts and every provision."""
     doc = ctx.doc
 
     def target(url: str, anchor: str) -> str:
         return urls.relative(page_url, f"{urls.FULL_TEXT}#{anchor}" if anchors else url)
 
-    def a(url: str, anchor: str, text: str) -> str:
-        return f'<a href="{esc(target(url, anchor))}">{text}</a>'
+    def a(url: str, anchor: str, text: str) -> Markup:
+        return html('<a href="{}">{}</a>', target(url, anchor), text)
 
     parts = []
     for part in doc.parts:
         lis = []
         for number in part.provisions:
             provision = doc.provisions[number]
-            text = (
-                f'<span class="num">{esc(number_label(number))}</span> {esc(strip_tags(provision_summary(provision)))}'
+            text = html('<span class="num">{}</span> {}', number_label(number), provision_summary(provision))
+            lis.append(
+                html('<li class="depth-{}">{}</li>', provision.depth, a(urls.provision(number), provision.anchor, text))
             )
-            lis.append(f'<li class="depth-{provision.depth}">{a(urls.provision(number), provision.anchor, text)}</li>')
-        parts.append(f"<li>{a(urls.part(part.slug), 'part-' + part.slug, esc(part.title))}<ul>{''.join(lis)}</ul></li>")
-    return (
-        '<ul class="ed contents">'
-        f"<li>{a(urls.LETTER, 'letter', esc(ctx.labels['letter']))}</li>"
-        f"<li>{a(urls.ANNEX, 'annex', esc(ctx.labels['annex']))}</li>"
-        f"<li>{a(urls.PLAN, 'plan', esc(ctx.labels['plan']))}<ul>{''.join(parts)}</ul></li>"
-        "</ul>"
+        title = a(urls.part(part.slug), "part-" + part.slug, strip_tags(part.title))
+        parts.append(html("<li>{}<ul>{}</ul></li>", title, join(lis)))
+    return html(
+        '<ul class="ed contents"><li>{}</li><li>{}</li><li>{}<ul>{}</ul></li></ul>',
+        a(urls.LETTER, "letter", ctx.labels["letter"]),
+        a(urls.ANNEX, "annex", ctx.labels["annex"]),
+        a(urls.PLAN, "plan", ctx.labels["plan"]),
+        join(parts),
     )
 
 
 def plan_page(ctx: Context) -> Page:
     url = urls.PLAN
-    body = [crumbs(ctx, url, [])] + section_body(ctx, ctx.doc.plan, url)
-    body.append(contents_tree(ctx, url).replace('class="ed contents"', 'class="ed contents plan-contents"', 1))
+    body = [crumbs(ctx, url, []), *section_body(ctx, ctx.doc.plan, url)]
+    contents = contents_tree(ctx, url)
+    body.append(Markup(contents.replace('class="ed contents"', 'class="ed contents plan-contents"', 1)))
     body.append(translation_note(ctx))
-    return Page(url, ctx.labels["plan"], "\n\n".join(body), {"description": ctx.labels["plan"]})
+    return Page(url, ctx.labels["plan"], join(body, "\n\n"), {"description": ctx.labels["plan"]})
 
 
 def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
@@ -400,29 +449,30 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     masthead = doc.masthead
     rows = [
         (labels["symbol"], "S/2003/85"),
-        (labels["organ"], esc(masthead.get("organ", ""))),
-        (labels["distributed"], f"{esc(masthead.get('distribution', ''))}, {esc(masthead.get('date', ''))}"),
-        (labels["sender"], esc(labels["sg_un"])),
-        (labels["addressee"], esc(labels["president_sc"])),
+        (labels["organ"], to_html(masthead.get("organ", ""))),
+        (labels["distributed"], html("{}, {}", to_html(masthead.get("distribution", "")), masthead.get("date", ""))),
+        (labels["sender"], labels["sg_un"]),
+        (labels["addressee"], labels["president_sc"]),
         (
             labels["original_languages"],
-            (semicolon(ctx.lang) + " ").join(
-                esc(text) for text in (masthead.get("original", ""), doc.annex.original, doc.plan.original)
+            join(
+                (to_html(text) for text in (masthead.get("original", ""), doc.annex.original, doc.plan.original)),
+                semicolon(ctx.lang) + " ",
             ),
         ),
     ]
-    table = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in rows)
-    more = "".join(f"<li>{link(urls.HOME, url, esc(text))}</li>" for text, url in extra_links)
+    table = join(html('<tr><th scope="row">{}</th><td>{}</td></tr>', k, v) for k, v in rows)
+    more = join(html("<li>{}</li>", link(urls.HOME, url, text)) for text, url in extra_links)
     body = [
-        f'<h1 id="s-2003-85">S/2003/85 — {esc(labels["plan"])}</h1>',
-        f'<table class="ed identity"><tbody>{table}</tbody></table>',
+        html('<h1 id="s-2003-85">S/2003/85 — {}</h1>', labels["plan"]),
+        html('<table class="ed identity"><tbody>{}</tbody></table>', table),
         translation_note(ctx),
-        f'<h2 id="contents">{esc(labels["contents"])}</h2>',
+        html('<h2 id="contents">{}</h2>', labels["contents"]),
         contents_tree(ctx, urls.HOME),
-        f'<ul class="ed more">{more}</ul>',
+        html('<ul class="ed more">{}</ul>', more),
     ]
     meta = {"description": labels["site_name"], "search": {"boost": SEARCH_BOOST["contents"]}}
-    return Page(urls.HOME, labels["home"], "\n\n".join(body), meta)
+    return Page(urls.HOME, labels["home"], join(body, "\n\n"), meta)
 
 
 def full_text_page(ctx: Context) -> Page:
@@ -430,32 +480,32 @@ def full_text_page(ctx: Context) -> Page:
     doc, url = ctx.doc, urls.FULL_TEXT
     m = doc.masthead
     out = [
-        f'<h1 id="full-text"><span class="ed">{esc(ctx.labels["full_text"])}</span></h1>',
-        '<div class="masthead">'
-        f'<p class="organ">{esc(m.get("organ", ""))}</p>'
-        f"<p>{esc(m.get('distribution', ''))}<br>{esc(m.get('date', ''))}</p>"
-        f"<p>{esc(m.get('original', ''))}</p></div>",
+        html('<h1 id="full-text"><span class="ed">{}</span></h1>', ctx.labels["full_text"]),
+        html(
+            '<div class="masthead"><p class="organ">{}</p><p>{}<br>{}</p><p>{}</p></div>',
+            *(to_html(m.get(key, "")) for key in ("organ", "distribution", "date", "original")),
+        ),
     ]
     out += section_body(ctx, doc.letter, url, heading=2)
     out += section_body(ctx, doc.annex, url, heading=2)
     out += section_body(ctx, doc.plan, url, heading=2)
     for part in doc.parts:
-        out.append(f'<h3 id="part-{part.slug}">{esc(part.title)}</h3>')
+        out.append(html('<h3 id="part-{}">{}</h3>', part.slug, to_html(part.title)))
         for number in part.provisions:
             provision = doc.provisions[number]
-            num = f'<span class="num">{esc(number_label(number))}</span>'
+            num = html('<span class="num">{}</span>', number_label(number))
             if provision.depth == 1:
-                out.append(f'<h4 id="{provision.anchor}">{num} {ctx.heading(provision.title, url)}</h4>')
+                out.append(html('<h4 id="{}">{} {}</h4>', provision.anchor, num, ctx.heading(provision.title, url)))
                 continue
-            title = f" <strong>{ctx.heading(provision.title, url)}</strong>" if provision.title else ""
+            title = html(" <strong>{}</strong>", ctx.heading(provision.title, url)) if provision.title else ""
             units = units_html(ctx, provision.units, url)
             # The number (and title) open the provision's first paragraph, as in the printed text.
-            units = units.replace('class="unit">', f'class="unit">{num}{title} ', 1)
-            out.append(f'<div id="{provision.anchor}" class="provision">\n{units}\n</div>')
+            units = Markup(units.replace('class="unit">', html('class="unit">{}{} ', num, title), 1))
+            out.append(html('<div id="{}" class="provision">\n{}\n</div>', provision.anchor, units))
     out.append(translation_note(ctx))
     # Every provision has its own page in the index: the whole text would only repeat them.
     meta = {"description": ctx.labels["site_name"], "search": {"exclude": True}}
-    return Page(url, ctx.labels["full_text"], "\n\n".join(out), meta)
+    return Page(url, ctx.labels["full_text"], join(out, "\n\n"), meta)
 
 
 def document_pages(ctx: Context, extra_links: list[tuple[str, str]]) -> list[Page]:

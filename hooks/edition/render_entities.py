@@ -2,96 +2,112 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from . import urls
-from .enrich import TAG, Mention, Piece
+from .enrich import Mention, Piece
+from .inline import plain
 from .model import LANGS
-from .register import KINDS, Entity, Register
-from .render import Context, Page, colon, crumbs, esc, link, translation_note
+from .register import KINDS, UNCONFIRMED, Entity, Register
+from .render import Context, Page, colon, crumbs, html, join, link, translation_note
 
 
 def other(lang: str) -> str:
     return next(code for code in LANGS if code != lang)
 
 
-def in_lang(text: str, text_lang: str, page_lang: str) -> str:
+def in_lang(text: str, text_lang: str, page_lang: str) -> Markup:
     """Text in another language than the page's is marked with its own lang."""
-    return esc(text) if text_lang == page_lang else f'<span lang="{text_lang}">{esc(text)}</span>'
+    return html("{}", text) if text_lang == page_lang else html('<span lang="{}">{}</span>', text_lang, text)
 
 
-def acronym_html(entity: Entity, lang: str, page_lang: str) -> str:
+def acronym_html(entity: Entity, lang: str, page_lang: str) -> Markup:
     """The entity's acronym in `lang`, explained in the page's language."""
     acronym = entity.acronym.get(lang)
     if not acronym:
-        return "—"
+        return Markup("—")
     word = in_lang(acronym, entity.acronym_lang(lang) if lang == page_lang else lang, page_lang)
-    return f'<abbr title="{esc(entity.name[page_lang])}">{word}</abbr>'
+    return html('<abbr title="{}">{}</abbr>', entity.name[page_lang], word)
 
 
-def piece_link(page_url: str, piece: Piece) -> str:
-    return link(page_url, f"{piece.url}#{piece.anchor}", esc(piece.label))
+def piece_link(page_url: str, piece: Piece) -> Markup:
+    return link(page_url, f"{piece.url}#{piece.anchor}", piece.label)
 
 
 def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list[Mention]) -> Page:
     lang, labels = ctx.lang, ctx.labels
     url = urls.entity(entity.ident)
-    names = "".join(
-        f'<tr><th scope="row">{esc(code.upper())}</th><td>{in_lang(entity.name[code], code, lang)}'
-        + (f" ({acronym_html(entity, code, lang)})" if entity.acronym.get(code) else "")
-        + "</td></tr>"
+    names = join(
+        html(
+            '<tr><th scope="row">{}</th><td>{}{}</td></tr>',
+            code.upper(),
+            in_lang(entity.name[code], code, lang),
+            html(" ({})", acronym_html(entity, code, lang)) if entity.acronym.get(code) else "",
+        )
         for code in (lang, other(lang))
     )
+    unconfirmed = entity.status in UNCONFIRMED
     body = [
         crumbs(ctx, url, [(labels["entities_short"], urls.ENTITIES)]),
-        f'<h1 id="entity">{esc(entity.name[lang])}</h1>',
-        f'<p class="ed kind">{esc(labels["kinds"][entity.kind])}'
-        + (f" — {esc(entity.symbol)}" if entity.symbol else "")
-        + "</p>",
-        f'<table class="ed names"><caption>{esc(labels["names"])}</caption><tbody>{names}</tbody></table>',
-        f'<p class="ed description">{ctx.heading(esc(entity.description[lang]), url)}'
-        + (f" <em>{esc(labels['to_check'])}</em>" if entity.status == "to check" else "")
-        + "</p>",
+        html('<h1 id="entity">{}</h1>', entity.name[lang]),
+        html(
+            '<p class="ed kind">{}{}</p>',
+            labels["kinds"][entity.kind],
+            html(" — {}", entity.symbol) if entity.symbol else "",
+        ),
+        html('<table class="ed names"><caption>{}</caption><tbody>{}</tbody></table>', labels["names"], names),
+        html(
+            '<p class="ed description">{}{}</p>',
+            ctx.heading(entity.description[lang], url),
+            html(" <em>{}</em>", labels["to_check"]) if unconfirmed else "",
+        ),
     ]
     if entity.link.get(lang):
         body.append(
-            f'<p class="ed official-link">{esc(labels["official_link"])}{colon(lang)} '
-            f'<a href="{esc(entity.link[lang])}">{esc(entity.link[lang])}</a></p>'
+            html(
+                '<p class="ed official-link">{}{} <a href="{}">{}</a></p>',
+                labels["official_link"],
+                colon(lang),
+                entity.link[lang],
+                entity.link[lang],
+            )
         )
     # One entry per sentence: a sentence that names the entity twice is listed once.
     unique: dict[tuple[str, str], Mention] = {}
     for m in mentions:
-        unique.setdefault((m.piece.anchor, TAG.sub("", m.sentence)), m)
-    items = "".join(
-        f'<li>{piece_link(url, m.piece)}<br><span class="sentence">{ctx.heading(m.sentence, url)}</span></li>'
+        unique.setdefault((m.piece.anchor, plain(m.sentence)), m)
+    items = join(
+        html('<li>{}<br><span class="sentence">{}</span></li>', piece_link(url, m.piece), ctx.heading(m.sentence, url))
         for m in unique.values()
     )
-    body.append(f'<h2 id="mentions">{esc(labels["mentioned_in"])}</h2>')
-    body.append(f'<ol class="ed mentions">{items}</ol>')
+    body.append(html('<h2 id="mentions">{}</h2>', labels["mentioned_in"]))
+    body.append(html('<ol class="ed mentions">{}</ol>', items))
     body.append(translation_note(ctx))
-    return Page(url, entity.name[lang], "\n\n".join(body), {"description": entity.description[lang]})
+    return Page(url, entity.name[lang], join(body, "\n\n"), {"description": entity.description[lang]})
 
 
 def entity_index_page(ctx: Context, register: Register, mentions: dict[str, list[Mention]]) -> Page:
     lang, labels, url = ctx.lang, ctx.labels, urls.ENTITIES
-    body = [crumbs(ctx, url, []), f'<h1 id="entities">{esc(labels["entities"])}</h1>']
+    body = [crumbs(ctx, url, []), html('<h1 id="entities">{}</h1>', labels["entities"])]
     for kind in KINDS:
         members = sorted((e for e in register.entities.values() if e.kind == kind), key=lambda e: e.name[lang].lower())
         if not members:
             continue
-        body.append(f'<h2 id="kind-{kind}">{esc(labels["kinds"][kind])}</h2>')
+        body.append(html('<h2 id="kind-{}">{}</h2>', kind, labels["kinds"][kind]))
         rows = []
         for entity in members:
-            name = link(url, urls.entity(entity.ident), esc(entity.name[lang]))
-            extra = ""
+            name = link(url, urls.entity(entity.ident), entity.name[lang])
+            extra = Markup("")
             if kind == "resolution":
-                cited = ", ".join(dict.fromkeys(piece_link(url, m.piece) for m in mentions[entity.ident]))
-                official = f'<a href="{esc(entity.link.get(lang, ""))}">{esc(entity.symbol)}</a>'
-                extra = f" — {official}. {esc(labels['cited_in'])}{colon(lang)} {cited}"
+                cited = join(dict.fromkeys(piece_link(url, m.piece) for m in mentions[entity.ident]), ", ")
+                official = html('<a href="{}">{}</a>', entity.link.get(lang, ""), entity.symbol)
+                extra = html(" — {}. {}{} {}", official, labels["cited_in"], colon(lang), cited)
             elif entity.acronym.get(lang):
-                extra = f" ({acronym_html(entity, lang, lang)})"
-            rows.append(f"<li>{name}{extra}</li>")
-        body.append(f'<ul class="ed entity-list">{"".join(rows)}</ul>')
+                extra = html(" ({})", acronym_html(entity, lang, lang))
+            rows.append(html("<li>{}{}</li>", name, extra))
+        body.append(html('<ul class="ed entity-list">{}</ul>', join(rows)))
     body.append(translation_note(ctx))
-    return Page(url, labels["entities"], "\n\n".join(body), {"description": labels["entities"]})
+    return Page(url, labels["entities"], join(body, "\n\n"), {"description": labels["entities"]})
 
 
 def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, list[Piece]]]) -> Page:
@@ -108,19 +124,24 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
         mine = entity.acronym.get(lang) if is_used(entity, lang) else None
         theirs = entity.acronym.get(other(lang))
         anchor = f"acronym-{(mine or theirs or entity.ident).lower()}"
-        where = ", ".join(dict.fromkeys(piece_link(url, p) for p in used[lang].get(mine or "", []))) or "—"
+        where = join(dict.fromkeys(piece_link(url, p) for p in used[lang].get(mine or "", [])), ", ") or "—"
         rows.append(
-            f'<tr id="{anchor}"><td>{acronym_html(entity, lang, lang) if mine else "—"}</td>'
-            f"<td>{link(url, urls.entity(entity.ident), esc(entity.name[lang]))}</td>"
-            f"<td>{acronym_html(entity, other(lang), lang)}</td><td>{where}</td></tr>"
+            html(
+                '<tr id="{}"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+                anchor,
+                acronym_html(entity, lang, lang) if mine else "—",
+                link(url, urls.entity(entity.ident), entity.name[lang]),
+                acronym_html(entity, other(lang), lang),
+                where,
+            )
         )
-    head = "".join(
-        f'<th scope="col">{esc(labels[key])}</th>' for key in ("acronym", "expansion", "counterpart", "used_in")
+    head = join(
+        html('<th scope="col">{}</th>', labels[key]) for key in ("acronym", "expansion", "counterpart", "used_in")
     )
     body = [
         crumbs(ctx, url, []),
-        f'<h1 id="glossary">{esc(labels["glossary"])}</h1>',
-        f'<table class="ed glossary"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>',
+        html('<h1 id="glossary">{}</h1>', labels["glossary"]),
+        html('<table class="ed glossary"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>', head, join(rows)),
         translation_note(ctx),
     ]
-    return Page(url, labels["glossary"], "\n\n".join(body), {"description": labels["glossary"]})
+    return Page(url, labels["glossary"], join(body, "\n\n"), {"description": labels["glossary"]})
