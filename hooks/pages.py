@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
 from edition.enrich import EnrichError
+from edition.frozen import UrlError, built_urls, check_urls
 from edition.markup import without_toggle_autocomplete
 from edition.parse import SourceError
 from edition.search import split_index
+from edition.site_url import PUBLISH_VARIABLE, check_site_url
 from edition.synonyms import synonyms
 from edition.urls import lang_root
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +45,7 @@ def inputs(root: Path, site_url: str) -> tuple:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global edition, made_from
     root = Path(config.config_file_path).parent
+    checked_site_url(config)
     target = root / "build" / "docs"
     config.docs_dir = str(target)
     current = inputs(root, config.site_url or "/")
@@ -56,6 +60,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if written:
         log.info("edition: %d page files written to %s", written, target.relative_to(root))
     return config
+
+
+def checked_site_url(config: MkDocsConfig) -> None:
+    """Stop before building when the site's address would make wrong citation URLs."""
+    path = Path(config.config_file_path)
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    line = next((n for n, text in enumerate(lines, start=1) if text.startswith("site_url:")), 1)
+    try:
+        check_site_url(config.site_url, os.environ.get(PUBLISH_VARIABLE) == "1")
+    except ValueError as error:
+        raise PluginError(f"Bad configuration:\n{path.name}:{line}: site_url: {error}") from error
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
@@ -79,7 +94,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     if edition is None or (i18n is not None and getattr(i18n, "building", False)):
         return  # an inner, one-language build: the other language is not there yet
     site = Path(config.site_dir)
+    root = Path(config.config_file_path).parent
     write_site_files(edition, site)
+    frozen = root / "source" / "urls.txt"
+    try:  # a published URL never changes; EDITION_FREEZE_URLS=1 is scripts/freeze_urls.py adding pages
+        allow_new = os.environ.get("EDITION_FREEZE_URLS") == "1"
+        check_urls(built_urls(site), frozen.read_text(encoding="utf-8"), "source/urls.txt", allow_new)
+    except UrlError as error:
+        raise PluginError(f"Published URLs changed:\n{error}") from error
     merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     by_lang = {lang: synonyms(edition.sources.register, lang) for lang in edition.pages}
     for lang, (index, docs) in split_index(merged, by_lang).items():

@@ -96,7 +96,7 @@ def test_stale_form_is_reported():
 
 def test_entity_without_a_name_in_one_language():
     bad = TINY.replace("name: {fr: Conseil de sécurité, en: Security Council}", "name: {fr: Conseil de sécurité}")
-    with pytest.raises(SourceError, match=r"register.yml:\d+: entity sc: no name in 'en'"):
+    with pytest.raises(SourceError, match=r"register.yml:\d+:\d+: entity sc: name has no 'en'; add it"):
         parse_register(bad, "register.yml")
 
 

@@ -1,46 +1,101 @@
-"""Check that the French and English documents are aligned one to one, anchors included."""
+"""Check that the French and English documents are aligned one to one, anchors included.
+
+The French is checked against the original first (fidelity.py), so where the two languages
+differ the second language (the translation) is the one at fault: messages name its file and
+the line where the difference is, and the French line for reference.
+"""
 
 from __future__ import annotations
 
 from .model import Document
 from .parse import SourceError
 
+Row = tuple[str, int, list[str], dict[str, int]]  # where, line, keys in order, key -> line
 
-def outline(doc: Document) -> list[tuple[str, int, list[str]]]:
-    """Every division of the document: (where, line, anchors and keys it holds), in order."""
-    rows: list[tuple[str, int, list[str]]] = [("[masthead]", 1, sorted(doc.masthead))]
+
+def outline(doc: Document) -> list[Row]:
+    """Every division of the document: (where, line, anchors and keys it holds, their lines), in order."""
+    rows: list[Row] = [("[masthead]", min(doc.linenos.values(), default=1), sorted(doc.masthead), dict(doc.linenos))]
     for section in (doc.letter, doc.annex, doc.plan):
+        lines = {u.anchor: u.lineno for u in section.units}
         keys = [u.anchor for u in section.units]
         keys += [k for k in ("label", "original", "signature") if getattr(section, k)]
-        rows.append((f"[{section.key}]", section.lineno, keys))
+        lines |= {k: section.linenos.get(k, section.lineno) for k in ("label", "original", "signature")}
+        rows.append((f"[{section.key}]", section.lineno, keys, lines))
     for part in doc.parts:
-        rows.append((f"[part {part.slug}]", part.lineno, list(part.provisions)))
+        lines = {number: doc.provisions[number].lineno for number in part.provisions}
+        rows.append((f"[part {part.slug}]", part.lineno, list(part.provisions), lines))
     for provision in doc.ordered():
         keys = [u.anchor for u in provision.units] + (["title"] if provision.title else [])
-        rows.append((f"provision {provision.number}", provision.lineno, keys))
+        lines = {u.anchor: u.lineno for u in provision.units} | {"title": provision.linenos.get("title", 0)}
+        rows.append((f"provision {provision.number}", provision.lineno, keys, lines))
     return rows
 
 
+def shown(key: str) -> str:
+    """A key as a reader of the source knows it: 'p-16-4-2-i9' -> 'indent 9'."""
+    tail = key.rsplit("-", 1)[-1]
+    if tail[:1] in ("p", "i") and tail[1:].isdigit() and "-" in key:
+        return f"{'paragraph' if tail[0] == 'p' else 'indent'} {tail[1:]} ({key})"
+    return f"'{key}:'"
+
+
 def check_aligned(first: Document, second: Document) -> None:
-    """Raise SourceError naming file, line and provision where the two languages differ."""
-    left = {where: (line, keys) for where, line, keys in outline(first)}
-    right = {where: (line, keys) for where, line, keys in outline(second)}
-    for here, there in ((first, second), (second, first)):
-        mine = left if here is first else right
-        theirs = right if here is first else left
-        for where, (line, _keys) in mine.items():
-            if where not in theirs:
-                raise SourceError(here.path, line, where, f"exists in {here.lang} only (missing from {there.path})")
-    for where, (line, keys) in left.items():
-        other_line, other_keys = right[where]
-        if keys != other_keys:
-            only_here = [k for k in keys if k not in other_keys]
-            only_there = [k for k in other_keys if k not in keys]
-            detail = (
-                f"{first.lang} only: {', '.join(only_here) or '-'}; {second.lang} only: {', '.join(only_there) or '-'}"
+    """Raise SourceError naming the second language's file, line and provision where it differs."""
+    left = {where: (line, keys, lines) for where, line, keys, lines in outline(first)}
+    right = {where: (line, keys, lines) for where, line, keys, lines in outline(second)}
+    order = list(left)
+    for index, where in enumerate(order):
+        if where not in right:
+            previous = next((w for w in reversed(order[:index]) if w in right), None)
+            at = right[previous][0] if previous else 1
+            after = f"add it after the block of {previous} (which starts at line {at})" if previous else "add it first"
+            raise SourceError(
+                second.path,
+                at,
+                where,
+                f"missing in {second.lang}: it exists in {first.lang} ({first.path}:{left[where][0]}); {after}",
             )
-            if not only_here and not only_there:
-                detail = "same content in a different order"
-            raise SourceError(second.path, other_line, where, f"not aligned with {first.path}:{line} ({detail})")
+    for where, (line, _keys, _lines) in right.items():
+        if where not in left:
+            raise SourceError(
+                second.path,
+                line,
+                where,
+                f"exists in {second.lang} only, not in {first.path}; remove it or correct its number",
+            )
+    for where, (line, keys, lines) in left.items():
+        other_line, other_keys, other_lines = right[where]
+        if keys == other_keys:
+            continue
+        only_here = [k for k in keys if k not in other_keys]
+        only_there = [k for k in other_keys if k not in keys]
+        if only_there:
+            key = only_there[0]
+            raise SourceError(
+                second.path,
+                other_lines.get(key) or other_line,
+                where,
+                f"{shown(key)} has no counterpart in {first.lang} ({first.path}:{line}); "
+                f"remove it, or add it to the {first.lang} text if it was lost there",
+            )
+        if only_here:
+            key = only_here[0]
+            raise SourceError(
+                second.path,
+                other_line,
+                where,
+                f"{shown(key)} is missing in {second.lang}: it is at {first.path}:{lines.get(key) or line}; "
+                f"add its translation in the same place",
+            )
+        raise SourceError(
+            second.path, other_line, where, f"same keys as {first.path}:{line} in another order; put them in its order"
+        )
     if list(left) != list(right):
-        raise SourceError(second.path, 1, "document", f"divisions in another order than {first.path}")
+        moved = next(a for a, b in zip(left, right, strict=True) if a != b)
+        raise SourceError(
+            second.path,
+            right[moved][0],
+            moved,
+            f"divisions in another order than {first.path}; put {moved} where it is there (line {left[moved][0]})",
+        )

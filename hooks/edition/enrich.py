@@ -199,15 +199,18 @@ def check_text(linker: Linker, doc: Document, text_pieces: list[Piece], register
     for entity in linker.register.entities.values():
         for form in entity.forms[linker.lang]:
             if not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", whole):
+                line, column = entity.spots.get((linker.lang, form), (entity.lineno, 0))
+                at = f"{register_path}:{line}:{column}" if column else f"{register_path}:{line}"
                 problems.append(
-                    f"{register_path}: entity {entity.ident}: form '{form}' matches nowhere in {doc.path} (stale entry)"
+                    f"{at}: entity {entity.ident}: form '{form}' matches nowhere in {doc.path} (stale entry);"
+                    " correct it to the text's wording, or remove it"
                 )
         acronym = entity.acronym.get(linker.lang)
         used = acronym and re.search(rf"(?<!\w){re.escape(acronym)}(?!\w)", whole)
         if used and acronym not in entity.forms[linker.lang]:
             problems.append(
-                f"{register_path}: entity {entity.ident}: acronym '{entity.acronym[linker.lang]}' is used in "
-                f"{doc.path} but is not one of its forms"
+                f"{register_path}:{entity.lineno}: entity {entity.ident}: acronym '{entity.acronym[linker.lang]}' is"
+                f" used in {doc.path} but is not one of its forms; add it to forms.{linker.lang}"
             )
     if problems:
         raise EnrichError(problems)

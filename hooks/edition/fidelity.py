@@ -1,7 +1,8 @@
 """Compare the published French words with the original's, in order.
 
 A token is a word or a single punctuation mark, so a lost comma counts as much as a lost word.
-Markup and whitespace are not compared.
+Markup and whitespace are not compared: the source admits only visible inline markup (inline.py),
+so what is compared is what a reader sees.
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from __future__ import annotations
 import difflib
 import re
 
+from .inline import plain
 from .model import Document
+from .parse import SourceError
 
 TAG = re.compile(r"<[^>]+>")
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -17,18 +20,23 @@ MARKDOWN_LINE = re.compile(r"^\s*(#+\s*|-\s+)")
 
 
 def tokens(text: str) -> list[str]:
-    return TOKEN.findall(TAG.sub("", text))
+    return TOKEN.findall(TAG.sub("", plain(text)))
+
+
+def original_lines(markdown: str) -> list[tuple[str, int]]:
+    """Tokens of the original conversion with their line, without its Markdown (headings, bold, bullets, rules)."""
+    out: list[tuple[str, int]] = []
+    for lineno, line in enumerate(markdown.splitlines(), start=1):
+        if line.strip() == "---":
+            continue
+        line = MARKDOWN_LINE.sub("", line).replace("**", "").replace("*", "")
+        out.extend((token, lineno) for token in tokens(line))
+    return out
 
 
 def original_tokens(markdown: str) -> list[str]:
     """Tokens of the original conversion, without its Markdown (headings, bold, bullets, rules)."""
-    out: list[str] = []
-    for line in markdown.splitlines():
-        if line.strip() == "---":
-            continue
-        line = MARKDOWN_LINE.sub("", line).replace("**", "").replace("*", "")
-        out.extend(tokens(line))
-    return out
+    return [token for token, _ in original_lines(markdown)]
 
 
 def number_label(number: str) -> str:
@@ -36,20 +44,33 @@ def number_label(number: str) -> str:
     return number + "." if "." not in number else number
 
 
-def published_texts(doc: Document) -> list[str]:
-    """Every piece of the document's own text, in reading order (edition labels excluded)."""
-    out = [doc.masthead[k] for k in ("organ", "distribution", "date", "original") if k in doc.masthead]
+def published_pieces(doc: Document) -> list[tuple[str, int, str]]:
+    """Every piece of the document's own text, in reading order (edition labels excluded):
+    (text, line, where)."""
+    out = [
+        (doc.masthead[k], doc.linenos.get(k, 1), "[masthead]")
+        for k in ("organ", "distribution", "date", "original")
+        if k in doc.masthead
+    ]
     for section in (doc.letter, doc.annex, doc.plan):
-        out += [section.label, section.title, section.original]
-        out += [unit.text for unit in section.units]
-        out.append(section.signature)
+        where, lines = f"[{section.key}]", section.linenos
+        out += [(getattr(section, k), lines.get(k, section.lineno), where) for k in ("label", "title", "original")]
+        out += [(unit.text, unit.lineno, where) for unit in section.units]
+        out.append((section.signature, lines.get("signature", section.lineno), where))
     for part in doc.parts:
-        out.append(part.title)
+        out.append((part.title, part.linenos.get("title", part.lineno), f"[part {part.slug}]"))
         for number in part.provisions:
             provision = doc.provisions[number]
-            out += [number_label(number), provision.title]
-            out += [unit.text for unit in provision.units]
-    return [text for text in out if text]
+            where = f"provision {number}"
+            out.append((number_label(number), provision.lineno, where))
+            out.append((provision.title, provision.linenos.get("title", provision.lineno), where))
+            out += [(unit.text, unit.lineno, where) for unit in provision.units]
+    return [piece for piece in out if piece[0]]
+
+
+def published_texts(doc: Document) -> list[str]:
+    """Every piece of the document's own text, in reading order (edition labels excluded)."""
+    return [text for text, _, _ in published_pieces(doc)]
 
 
 def first_difference(expected: list[str], actual: list[str], context: int = 8) -> str | None:
@@ -66,3 +87,35 @@ def first_difference(expected: list[str], actual: list[str], context: int = 8) -
             f"published {' '.join(actual[j1:j2])!r} (after: ...{before})"
         )
     return "token sequences differ"
+
+
+def check_fidelity(original: str, original_path: str, doc: Document, context: int = 6) -> None:
+    """Raise SourceError at the published line (and provision) where the words first differ
+    from the original's, naming the expected and the found words."""
+    expected_spots = original_lines(original)
+    expected = [token for token, _ in expected_spots]
+    actual: list[str] = []
+    spots: list[tuple[int, str]] = []
+    for text, lineno, where in published_pieces(doc):
+        for token in tokens(text):
+            actual.append(token)
+            spots.append((lineno, where))
+    if expected == actual:
+        return
+    matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
+    op, i1, i2, j1, j2 = next(code for code in matcher.get_opcodes() if code[0] != "equal")
+    # Missing words are reported where they should be: after the last word still there.
+    at = j1 - 1 if op == "delete" and j1 > 0 else min(j1, len(spots) - 1)
+    lineno, where = spots[at] if spots else (1, "document")
+    original_line = expected_spots[min(i1, len(expected_spots) - 1)][1] if expected_spots else 1
+    before = " ".join(expected[max(0, i1 - context) : i1])
+    found = " ".join(actual[j1:j2])
+    wanted = " ".join(expected[i1:i2])
+    raise SourceError(
+        doc.path,
+        lineno,
+        where,
+        f"French text differs from the original ({original_path}:{original_line}) after '…{before}': "
+        f"expected {wanted or '(nothing)'!r}, found {found or '(nothing)'!r}; "
+        "the French must be the original's words in the original's order",
+    )

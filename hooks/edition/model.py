@@ -29,6 +29,13 @@ class Block:
     def first(self, key: str) -> str:
         return next((line.text for line in self.lines if line.key == key), "")
 
+    def linenos(self) -> dict[str, int]:
+        """Key -> the line of its first occurrence, for messages."""
+        out: dict[str, int] = {}
+        for line in self.lines:
+            out.setdefault(line.key, line.lineno)
+        return out
+
 
 @dataclass
 class Unit:
@@ -50,6 +57,7 @@ class Provision:
     title: str  # "" for paragraphs 1-18
     units: list[Unit]
     lineno: int
+    linenos: dict[str, int] = field(default_factory=dict)  # key ("title") -> its line
 
     @property
     def slug(self) -> str:
@@ -78,6 +86,7 @@ class Part:
     title: str
     lineno: int
     provisions: list[str] = field(default_factory=list)  # numbers, in order
+    linenos: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -91,6 +100,7 @@ class Section:
     units: list[Unit]
     signature: str
     lineno: int
+    linenos: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -103,6 +113,7 @@ class Document:
     plan: Section
     parts: list[Part]
     provisions: dict[str, Provision]  # number -> provision, in document order
+    linenos: dict[str, int] = field(default_factory=dict)  # masthead key -> its line
 
     # Lookups every page needs, computed once, so that rendering stays linear in the length.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .inline import InlineError, check_inline
 from .model import Block, Document, Line, Part, Provision, Section, Unit
 
 BLOCK = re.compile(r"^\[(?P<ident>[^\]]+)\]\s*$")
@@ -27,37 +28,89 @@ PROVISION_KEYS = {"title", "p", "-"}
 
 
 class SourceError(ValueError):
-    """Bad input: the message names file, line and provision."""
+    """Bad input: the message names file, line (and column where it helps) and provision."""
 
-    def __init__(self, path: str, lineno: int, where: str, message: str) -> None:
-        self.path, self.lineno, self.where = path, lineno, where
-        super().__init__(f"{path}:{lineno}: {where}: {message}")
+    def __init__(self, path: str, lineno: int, where: str, message: str, column: int = 0) -> None:
+        self.path, self.lineno, self.where, self.column = path, lineno, where, column
+        at = f"{path}:{lineno}:{column}" if column else f"{path}:{lineno}"
+        super().__init__(f"{at}: {where}: {message}")
+
+
+def decode(data: bytes, path: str) -> str:
+    """A source file's text: UTF-8, with or without a byte order mark; else an error at its line."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = error.start
+        lineno = data.count(b"\n", 0, offset) + 1
+        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+        raise SourceError(
+            path,
+            lineno,
+            "encoding",
+            f"byte {data[offset]:#04x} is not UTF-8; save the file as UTF-8",
+            column,
+        ) from None
+
+
+def read_text(path: Path, shown: str) -> str:
+    return decode(path.read_bytes(), shown)
+
+
+def comment_end(line: str, lineno: int, path: str, where: str) -> bool:
+    """True if this line of a comment closes it; a comment takes whole lines."""
+    if "-->" not in line:
+        return False
+    if not line.endswith("-->") or line.count("-->") > 1:
+        column = line.index("-->") + 4
+        raise SourceError(
+            path, lineno, where, "text after the end of a comment; a comment takes whole lines: <!-- ... -->", column
+        )
+    return True
 
 
 def read_blocks(text: str, path: str) -> list[Block]:
     """Split the text into bracketed blocks of key/value lines."""
     blocks: list[Block] = []
-    in_comment = False
+    comment_start = 0  # line where the open comment started, 0 outside a comment
     for lineno, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        if in_comment or line.startswith("<!--"):
-            in_comment = "-->" not in line
+        where = where_of(blocks[-1]) if blocks else "before any block"
+        if comment_start or line.startswith("<!--"):
+            comment_start = comment_start or lineno
+            if comment_end(line[4:] if comment_start == lineno else line, lineno, path, where):
+                comment_start = 0
             continue
         if not line:
             continue
+        indent = len(raw) - len(raw.lstrip())
         if match := BLOCK.match(line):
             blocks.append(Block(match["ident"].strip(), lineno))
             continue
         if line.startswith("- ") and line[2:].strip():
             key, value = "-", line[2:].strip()
+            start = indent + line.index(value, 2)
         elif match := KEYED.match(line):
             key, value = match["key"], match["text"].strip()
+            start = indent + match.start("text")
         else:
-            where = where_of(blocks[-1]) if blocks else "before any block"
             raise SourceError(path, lineno, where, f"cannot read this line: {line[:60]!r}")
         if not blocks:
             raise SourceError(path, lineno, "before any block", "text outside a [block]")
+        try:
+            check_inline(value)
+        except InlineError as error:
+            raise SourceError(path, lineno, where, str(error), start + error.column) from None
         blocks[-1].lines.append(Line(key, value, lineno))
+    if comment_start:
+        raise SourceError(
+            path,
+            comment_start,
+            where_of(blocks[-1]) if blocks else "before any block",
+            "comment never closed: everything after this line would be dropped; end it with -->",
+            text.splitlines()[comment_start - 1].index("<!--") + 1,
+        )
     return blocks
 
 
@@ -115,6 +168,7 @@ def section_of(block: Block, path: str) -> Section:
         units=units_of(block, block.ident),
         signature=block.first("signature"),
         lineno=block.lineno,
+        linenos=block.linenos(),
     )
 
 
@@ -125,7 +179,7 @@ def provision_of(block: Block, part: Part, path: str) -> Provision:
     title = block.first("title")
     if depth and not title:
         raise SourceError(path, block.lineno, f"provision {number}", "missing 'title:' line")
-    provision = Provision(number, part.slug, title, [], block.lineno)
+    provision = Provision(number, part.slug, title, [], block.lineno, block.linenos())
     provision.units = units_of(block, provision.anchor)
     if depth != 1 and not provision.units:
         raise SourceError(path, block.lineno, f"provision {number}", "no text ('p:' line)")
@@ -143,9 +197,8 @@ def expected_next(previous: Provision | None, number: str) -> list[str]:
     return options
 
 
-def check_sequence(provisions: list[Provision], path: str) -> None:
+def check_unique(provisions: list[Provision], path: str) -> None:
     seen: dict[str, Provision] = {}
-    previous = None
     for provision in provisions:
         number = provision.number
         if number in seen:
@@ -153,8 +206,17 @@ def check_sequence(provisions: list[Provision], path: str) -> None:
                 path,
                 provision.lineno,
                 f"provision {number}",
-                f"duplicate number (first at line {seen[number].lineno})",
+                f"duplicate number (first at line {seen[number].lineno}); renumber or remove one of them",
             )
+        seen[number] = provision
+
+
+def check_sequence(provisions: list[Provision], path: str) -> None:
+    check_unique(provisions, path)
+    seen: dict[str, Provision] = {}
+    previous = None
+    for provision in provisions:
+        number = provision.number
         options = expected_next(previous, number)
         if number not in options:
             after = f"after {previous.number}" if previous else "at the start"
@@ -162,17 +224,21 @@ def check_sequence(provisions: list[Provision], path: str) -> None:
                 path,
                 provision.lineno,
                 f"provision {number}",
-                f"number out of sequence {after}: expected {' or '.join(options)}",
+                f"number out of sequence {after}: expected {' or '.join(options)}; check the numbering",
             )
         seen[number] = provision
         previous = provision
 
 
-def parse_document(text: str, path: str, lang: str) -> Document:
-    """Parse one language's source into a Document, checking structure and numbering."""
+def parse_document(text: str, path: str, lang: str, numbering: bool = True) -> Document:
+    """Parse one language's source into a Document, checking structure and numbering.
+
+    numbering=False leaves the sequence check (not duplicates) to the caller, which compares
+    both languages first: a provision missing in one language is reported as such."""
     blocks = read_blocks(text, path)
     sections: dict[str, Section] = {}
     masthead: dict[str, str] = {}
+    masthead_lines: dict[str, int] = {}
     parts: list[Part] = []
     provisions: list[Provision] = []
     for block in blocks:
@@ -180,6 +246,7 @@ def parse_document(text: str, path: str, lang: str) -> Document:
         if ident == "masthead":
             check_keys(block, SECTION_KEYS["masthead"], path)
             masthead = {line.key: line.text for line in block.lines}
+            masthead_lines = block.linenos()
         elif ident in ("letter", "annex", "plan"):
             if ident in sections:
                 raise SourceError(path, block.lineno, f"[{ident}]", "block given twice")
@@ -190,7 +257,8 @@ def parse_document(text: str, path: str, lang: str) -> Document:
             if any(part.slug == match["slug"] for part in parts):
                 raise SourceError(path, block.lineno, f"[{ident}]", "part given twice")
             check_keys(block, PART_KEYS, path)
-            parts.append(Part(match["slug"], require(block, "title", path), block.lineno))
+            title = require(block, "title", path)
+            parts.append(Part(match["slug"], title, block.lineno, linenos=block.linenos()))
         elif NUMBER.match(ident):
             if not parts:
                 raise SourceError(
@@ -212,7 +280,10 @@ def parse_document(text: str, path: str, lang: str) -> Document:
     for part in parts:
         if not part.provisions:
             raise SourceError(path, part.lineno, f"[part {part.slug}]", "part has no provision")
-    check_sequence(provisions, path)
+    if numbering:
+        check_sequence(provisions, path)
+    else:
+        check_unique(provisions, path)
     return Document(
         lang=lang,
         path=path,
@@ -222,8 +293,10 @@ def parse_document(text: str, path: str, lang: str) -> Document:
         plan=sections["plan"],
         parts=parts,
         provisions={p.number: p for p in provisions},
+        linenos=masthead_lines,
     )
 
 
-def load_document(path: Path, lang: str, display: str | None = None) -> Document:
-    return parse_document(path.read_text(encoding="utf-8"), display or str(path), lang)
+def load_document(path: Path, lang: str, display: str | None = None, numbering: bool = True) -> Document:
+    shown = display or str(path)
+    return parse_document(read_text(path, shown), shown, lang, numbering)

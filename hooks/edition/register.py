@@ -7,16 +7,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from yaml.nodes import MappingNode, ScalarNode
 
 from .model import LANGS
-from .parse import SourceError
+from .parse import SourceError, read_text
+from .schema import Reader, at
 
 KINDS = ("un-body", "nato-body", "body", "programme", "instrument", "resolution", "event", "person", "concept")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # How far a name is confirmed: "checked" against its source; "edition": the edition's own
-# rendering, no official one having been found; "to check" (older entries): not yet confirmed.
-STATUSES = ("checked", "edition", "to check")
+# rendering, no official one having been found. Older entries: "to check" (not yet confirmed),
+# "text" (the name is as in the document's text).
+STATUSES = ("checked", "edition", "to check", "text")
 UNCONFIRMED = ("to check",)  # the entity page says the name is to be confirmed
 
 
@@ -32,6 +34,8 @@ class Entity:
     symbol: str = ""
     source: str = ""
     status: str = ""
+    lineno: int = 0  # in the register, for messages
+    spots: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)  # (lang, form) -> line, column
 
     def acronym_lang(self, lang: str) -> str:
         """The language an acronym is formed in: one shared by both texts is NATO's English one."""
@@ -50,48 +54,71 @@ class Register:
         return {e.acronym[lang]: e for e in self.entities.values() if e.acronym.get(lang)}
 
 
-def line_of_entity(text: str, ident: str) -> int:
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"^\s*-\s*id:\s*{re.escape(ident)}\s*$", line):
-            return lineno
-    return 1
+ENTITY_KEYS = ("id", "kind", "name", "acronym", "forms", "description", "link", "symbol", "source", "status")
+
+
+def lang_texts(reader: Reader, node, where: str, what: str, required: bool, check=None) -> dict[str, str]:
+    """A mapping language -> text; `required`: every language must be there."""
+    values = reader.keys(node, where, what, LANGS, LANGS if required else ())
+    return {lang: (check or reader.text)(value, where, f"{what}.{lang}") for lang, value in values.items()}
 
 
 def parse_register(text: str, path: str) -> Register:
-    """Read and check the register: unique ids, known kinds, a name in every language."""
-    data = yaml.safe_load(text) or {}
+    """Read and check the register through its schema: known keys and types, unique ids, known
+    kinds and statuses, a name and a description in every language, plain text everywhere."""
+    reader = Reader(path)
+    root = reader.compose(text)
+    if root is None:
+        raise SourceError(path, 1, "register", "the file is empty; it needs 'entities:'", 1)
+    top = reader.keys(root, "register", "the register", ("entities", "not_acronyms"), ("entities",))
     entities: dict[str, Entity] = {}
-    for raw in data.get("entities", []):
-        ident = str(raw.get("id", ""))
-        lineno = line_of_entity(text, ident)
-        where = f"entity {ident or '?'}"
+    first_line: dict[str, int] = {}
+    for node in reader.sequence(top["entities"], "register", "'entities'"):
+        where = "entity ?"
+        if isinstance(node, MappingNode):
+            ident_node = reader.mapping(node, where, "an entity").get("id", (None, None))[1]
+            if ident_node is not None and isinstance(ident_node, ScalarNode):
+                where = f"entity {ident_node.value}"
+        fields = reader.keys(node, where, "an entity", ENTITY_KEYS, ("id", "kind", "name", "description"))
+        ident = reader.text(fields["id"], where, "id")
         if not SLUG.match(ident):
-            raise SourceError(path, lineno, where, "id must be lowercase letters, digits and hyphens")
+            raise reader.error(fields["id"], where, "id must be lowercase letters, digits and hyphens; rename it")
         if ident in entities:
-            raise SourceError(path, lineno, where, "id given twice")
-        if raw.get("kind") not in KINDS:
-            raise SourceError(path, lineno, where, f"kind must be one of {', '.join(KINDS)}")
-        names = raw.get("name") or {}
-        for lang in LANGS:
-            if not names.get(lang):
-                raise SourceError(path, lineno, where, f"no name in '{lang}'")
-            if not (raw.get("description") or {}).get(lang):
-                raise SourceError(path, lineno, where, f"no description in '{lang}'")
+            raise reader.error(
+                fields["id"], where, f"id given twice (first at line {first_line[ident]}); give each entity its own id"
+            )
+        first_line[ident] = at(node)[0]
+        kind = reader.choice(fields["kind"], where, "kind", KINDS)
+        forms: dict[str, list[str]] = {lang: [] for lang in LANGS}
+        spots: dict[tuple[str, str], tuple[int, int]] = {}
+        if "forms" in fields:
+            for lang, value in reader.keys(fields["forms"], where, "forms", LANGS).items():
+                for form in reader.sequence(value, where, f"forms.{lang}"):
+                    forms[lang].append(reader.text(form, where, f"forms.{lang}"))
+                    spots[(lang, forms[lang][-1])] = at(form)
+        optional = {key: fields[key] for key in ("symbol", "source") if key in fields}
         entities[ident] = Entity(
             ident=ident,
-            kind=raw["kind"],
-            name=names,
-            acronym=raw.get("acronym") or {},
-            forms={lang: list((raw.get("forms") or {}).get(lang) or []) for lang in LANGS},
-            description=raw.get("description") or {},
-            link=raw.get("link") or {},
-            symbol=str(raw.get("symbol") or ""),
-            source=str(raw.get("source") or ""),
-            status=str(raw.get("status") or ""),
+            kind=kind,
+            name=lang_texts(reader, fields["name"], where, "name", True),
+            acronym=lang_texts(reader, fields["acronym"], where, "acronym", False) if "acronym" in fields else {},
+            forms=forms,
+            description=lang_texts(reader, fields["description"], where, "description", True),
+            link=lang_texts(reader, fields["link"], where, "link", False, reader.url) if "link" in fields else {},
+            status=reader.choice(fields["status"], where, "status", STATUSES) if "status" in fields else "",
+            lineno=at(node)[0],
+            spots=spots,
+            **{key: reader.text(value, where, key) for key, value in optional.items()},
         )
-    not_acronyms = {lang: set((data.get("not_acronyms") or {}).get(lang) or []) for lang in LANGS}
+    not_acronyms: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    if "not_acronyms" in top:
+        for lang, value in reader.keys(top["not_acronyms"], "not_acronyms", "not_acronyms", LANGS).items():
+            not_acronyms[lang] = {
+                reader.text(word, "not_acronyms", lang) for word in reader.sequence(value, "not_acronyms", lang)
+            }
     return Register(entities, not_acronyms)
 
 
 def load_register(path: Path, shown: str | None = None) -> Register:
-    return parse_register(path.read_text(encoding="utf-8"), shown or str(path))
+    shown = shown or str(path)
+    return parse_register(read_text(path, shown), shown)

@@ -1,17 +1,21 @@
-"""Load the edition's source folder: both languages (checked and aligned) and the labels."""
+"""Load the edition's source folder: both languages (checked against the original and aligned),
+the labels and the register, each read through its checks. Order matters for the messages: the
+French is checked against the original first, so a difference between the languages is then
+the translation's."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .align import check_aligned
-from .labels import with_markup
+from .fidelity import check_fidelity
+from .labels import load_labels
 from .model import LANGS, Document
-from .parse import load_document
+from .parse import check_sequence, load_document, read_text
 from .register import Register, load_register
+
+ORIGINAL = "S-2003-85.fr.original.md"
 
 
 @dataclass
@@ -27,14 +31,19 @@ def source_path(folder: Path, lang: str) -> Path:
 
 
 def load_sources(folder: Path, root: Path | None = None) -> Sources:
-    """Parse both languages and check their alignment; paths in messages are relative to root."""
-    docs = {}
-    for lang in LANGS:
-        path = source_path(folder, lang)
-        shown = str(path.relative_to(root)) if root else str(path)
-        docs[lang] = load_document(path, lang, shown)
+    """Parse both languages and check them; paths in messages are relative to root."""
+
+    def shown(path: Path) -> str:
+        return str(path.relative_to(root)) if root else str(path)
+
+    docs = {
+        lang: load_document(source_path(folder, lang), lang, shown(source_path(folder, lang)), False) for lang in LANGS
+    }
+    original = folder / ORIGINAL
+    check_fidelity(read_text(original, shown(original)), shown(original), docs["fr"])
     check_aligned(docs["fr"], docs["en"])
-    labels = with_markup(yaml.safe_load((folder / "labels.yml").read_text(encoding="utf-8")))
-    register_path = folder / "register.yml"
-    shown = str(register_path.relative_to(root)) if root else str(register_path)
-    return Sources(docs, labels, load_register(register_path, shown), shown)
+    for doc in docs.values():
+        check_sequence(doc.ordered(), doc.path)
+    labels = load_labels(folder / "labels.yml", shown(folder / "labels.yml"))
+    register_path = shown(folder / "register.yml")
+    return Sources(docs, labels, load_register(folder / "register.yml", register_path), register_path)
