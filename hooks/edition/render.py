@@ -59,6 +59,7 @@ class Context:
     enricher: Enricher = field(default_factory=Plain)
     site_url: str = "https://example.org/"
     citables: dict[str, Citable] = field(default_factory=dict)  # page url -> what to cite
+    quotation_notes: dict[str, str] = field(default_factory=dict)  # provision number -> its note (HTML)
 
     @property
     def lang(self) -> str:
@@ -287,6 +288,8 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
     )
     body = [crumbs(ctx, url, provision_trail(ctx, provision)), h1]
     body.append(f'<div class="provision-text" lang="{ctx.lang}">\n{units_html(ctx, provision.units, url)}\n</div>')
+    if provision.number in ctx.quotation_notes:
+        body.append(ctx.quotation_notes[provision.number])
     children = doc.children(provision.number)
     if children:
         lis = "".join(

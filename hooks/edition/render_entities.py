@@ -8,6 +8,8 @@ from .model import LANGS
 from .register import KINDS, Entity, Register
 from .render import Context, Page, colon, crumbs, esc, link, translation_note
 
+EDITION_NAME = "edition"  # register status: the English name is this edition's own rendering
+
 
 def other(lang: str) -> str:
     return next(code for code in LANGS if code != lang)
@@ -25,6 +27,11 @@ def acronym_html(entity: Entity, lang: str, page_lang: str) -> str:
         return "—"
     word = in_lang(acronym, entity.acronym_lang(lang) if lang == page_lang else lang, page_lang)
     return f'<abbr title="{esc(entity.name[page_lang])}">{word}</abbr>'
+
+
+def edition_name_line(labels: dict) -> str:
+    """Said wherever the entity's name is shown as a name: no official English one was found."""
+    return f'<p class="ed edition-name">{esc(labels["edition_name"])}</p>'
 
 
 def piece_link(page_url: str, piece: Piece) -> str:
@@ -47,10 +54,10 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
         + (f" — {esc(entity.symbol)}" if entity.symbol else "")
         + "</p>",
         f'<table class="ed names"><caption>{esc(labels["names"])}</caption><tbody>{names}</tbody></table>',
-        f'<p class="ed description">{ctx.heading(esc(entity.description[lang]), url)}'
-        + (f" <em>{esc(labels['to_check'])}</em>" if entity.status == "to check" else "")
-        + "</p>",
+        f'<p class="ed description">{ctx.heading(esc(entity.description[lang]), url)}</p>',
     ]
+    if entity.status == EDITION_NAME:
+        body.append(edition_name_line(labels))
     if entity.link.get(lang):
         body.append(
             f'<p class="ed official-link">{esc(labels["official_link"])}{colon(lang)} '
@@ -111,7 +118,9 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
         where = ", ".join(dict.fromkeys(piece_link(url, p) for p in used[lang].get(mine or "", []))) or "—"
         rows.append(
             f'<tr id="{anchor}"><td>{acronym_html(entity, lang, lang) if mine else "—"}</td>'
-            f"<td>{link(url, urls.entity(entity.ident), esc(entity.name[lang]))}</td>"
+            f"<td>{link(url, urls.entity(entity.ident), esc(entity.name[lang]))}"
+            + (edition_name_line(labels) if entity.status == EDITION_NAME else "")
+            + "</td>"
             f"<td>{acronym_html(entity, other(lang), lang)}</td><td>{where}</td></tr>"
         )
     head = "".join(
