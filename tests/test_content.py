@@ -188,6 +188,8 @@ def test_quotation_note_links_each_quotation_to_its_paragraph_in_the_readers_lan
     english = soup(site, "/en/plan/3/").select_one("aside.quotation-note").get_text()
     assert "official English text" in english
     assert not soup(site, "/plan/2/").select("aside.quotation-note")
+    full_text = soup(site, "/en/full-text/").select("aside.quotation-note")
+    assert len(full_text) == 1 and full_text[0].find_previous_sibling(id="p-3")
 
 
 def test_a_quotation_note_that_does_not_match_the_text_stops_the_build(docs):

@@ -455,6 +455,8 @@ def full_text_page(ctx: Context) -> Page:
             # The number (and title) open the provision's first paragraph, as in the printed text.
             units = units.replace('class="unit">', f'class="unit">{num}{title} ', 1)
             out.append(f'<div id="{provision.anchor}" class="provision">\n{units}\n</div>')
+            if number in ctx.quotation_notes:
+                out.append(ctx.quotation_notes[number])
     out.append(translation_note(ctx))
     # Every provision has its own page in the index: the whole text would only repeat them.
     meta = {"description": ctx.labels["site_name"], "search": {"exclude": True}}
