@@ -130,4 +130,7 @@ def test_copy_button_copies_the_citation(browser, server):
     tab.locator("aside.cite-box button[data-clipboard-target='#cite-text']").click()
     copied = tab.evaluate("navigator.clipboard.readText()")
     context.close()
-    assert copied == "Partnership Action Plan against Terrorism, para. 16.3.2, enclosure to S/2003/85 (24 January 2003)"
+    assert copied == (
+        "Partnership Action Plan against Terrorism, para. 16.3.2, enclosure to S/2003/85 (24 January 2003). "
+        "English translation prepared for this edition; the French text is official."
+    )

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from . import cite, urls
 from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import LANGS
+from .notes import load_notes, note_html
 from .render import Context, Page, document_pages, html, join
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .sources import Sources, load_sources
@@ -94,18 +95,22 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
     found = {lang: find_mentions(linkers[lang], text[lang]) for lang in LANGS}
     pages: dict[str, list[Page]] = {}
     files: dict[str, bytes] = {}
-    citables = {lang: cite.citables(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
+    citables = cite.marked(sources.docs, sources.labels)
+    notes_path = source / "notes.yml"
+    notes = load_notes(notes_path, sources.docs, str(notes_path.relative_to(root)) if root else str(notes_path))
     for lang in LANGS:
         labels = sources.labels[lang]
         items = citables[lang]
-        ctx = Context(sources.docs[lang], labels, linkers[lang], site_url, {i.url: i for i in items})
+        quotation_notes = {n: note_html(note, labels["quotations"], lang) for n, note in notes[lang].items()}
+        ctx = Context(sources.docs[lang], labels, linkers[lang], site_url, {i.url: i for i in items}, quotation_notes)
         mentions = found[lang]
         pages[lang] = document_pages(ctx, extra_links(labels))
         pages[lang] += [entity_page(ctx, register, e, mentions[e.ident]) for e in register.entities.values()]
         pages[lang].append(entity_index_page(ctx, register, mentions))
         pages[lang].append(glossary_page(ctx, register, used))
         files |= citation_files(items, site_url)
-    export = cite.export(sources.docs, site_url, mentioned_entities(found))
+    language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
+    export = cite.export(sources.docs, site_url, mentioned_entities(found), language_notes)
     files[EXPORT] = json.dumps(export, ensure_ascii=False, indent=1).encode()
     return Edition(sources, pages, citables, files)
 

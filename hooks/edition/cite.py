@@ -5,7 +5,7 @@ metadata that citation managers and search engines read. Pure functions over the
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -15,6 +15,7 @@ from .model import DEFAULT_LANG, LANGS, Document
 SYMBOL = "S/2003/85"
 DATE = (2003, 1, 24)
 DATE_ISO = "2003-01-24"
+LANGUAGE_NAMES = {"fr": "french", "en": "english"}
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,24 @@ class Citable:
     url: str  # language-neutral page URL
     lang: str
     title: str  # what is cited: "Partnership Action Plan against Terrorism, para. 16.3.2"
-    citation: str  # the whole ready citation
+    citation: str  # the whole ready citation, as the cite box shows it
+    note: str = ""  # what this text is: "Texte officiel (français)." or "English translation prepared ..."
+    original_title: str = ""  # a translation only: the title of the same passage in the official French
 
     @property
     def slug(self) -> str:
         return "s-2003-85-" + self.key.replace(".", "-")
+
+    @property
+    def is_translation(self) -> bool:
+        return bool(self.original_title)
+
+    @property
+    def annotated(self) -> str:
+        """The citation with what the text is, for the downloads' note fields."""
+        if not self.note or self.citation.endswith(self.note):
+            return self.citation
+        return f"{self.citation}. {self.note}"
 
 
 def citables(doc: Document, labels: dict) -> list[Citable]:
@@ -53,6 +67,28 @@ def citables(doc: Document, labels: dict) -> list[Citable]:
     return out
 
 
+def marked(docs: dict[str, Document], labels: dict[str, dict]) -> dict[str, list[Citable]]:
+    """Every citable page of every language, each saying what it is: the French is the official
+    text; any other language is this edition's translation, and its citation says so."""
+    out = {lang: citables(docs[lang], labels[lang]) for lang in LANGS}
+    originals = {item.key: item for item in out[DEFAULT_LANG]}
+    for lang, items in out.items():
+        note = labels[lang]["cite_language_note"]
+        if lang == DEFAULT_LANG:
+            out[lang] = [replace(item, note=note) for item in items]
+        else:
+            out[lang] = [
+                replace(
+                    item,
+                    note=note,
+                    citation=f"{item.citation}. {note}",
+                    original_title=originals[item.key].title,
+                )
+                for item in items
+            ]
+    return out
+
+
 def bibtex(item: Citable, url: str) -> str:
     def braced(text: str) -> str:
         return "{" + text.replace("{", "").replace("}", "") + "}"
@@ -65,10 +101,13 @@ def bibtex(item: Citable, url: str) -> str:
         "year": braced(str(DATE[0])),
         "month": "jan",
         "date": braced(DATE_ISO),
-        "language": braced({"fr": "french", "en": "english"}[item.lang]),
+        "language": braced(LANGUAGE_NAMES[item.lang]),
         "url": braced(url),
-        "note": braced(item.citation),
+        "note": braced(item.annotated),
     }
+    if item.is_translation:  # biblatex's fields for a translated work
+        fields["origlanguage"] = braced(LANGUAGE_NAMES[DEFAULT_LANG])
+        fields["origtitle"] = braced(item.original_title)
     body = ",\n".join(f"  {key} = {value}" for key, value in fields.items())
     return f"@techreport{{{item.slug}-{item.lang},\n{body}\n}}\n"
 
@@ -84,28 +123,31 @@ def ris(item: Citable, url: str) -> str:
         ("M1", SYMBOL),
         ("LA", item.lang),
         ("UR", url),
-        ("N1", item.citation),
-        ("ER", ""),
+        ("N1", item.annotated),
     ]
+    if item.is_translation:
+        lines.append(("OP", item.original_title))  # RIS: original publication
+    lines.append(("ER", ""))
     return "".join(f"{tag}  - {value}\n" for tag, value in lines)
 
 
 def csl(item: Citable, url: str) -> list[dict]:
-    return [
-        {
-            "id": f"{item.slug}-{item.lang}",
-            "type": "report",
-            "title": item.title,
-            "author": [{"literal": "United Nations Security Council"}],
-            "publisher": "United Nations",
-            "genre": "Security Council document",
-            "number": SYMBOL,
-            "issued": {"date-parts": [list(DATE)]},
-            "language": item.lang,
-            "URL": url,
-            "note": item.citation,
-        }
-    ]
+    entry = {
+        "id": f"{item.slug}-{item.lang}",
+        "type": "report",
+        "title": item.title,
+        "author": [{"literal": "United Nations Security Council"}],
+        "publisher": "United Nations",
+        "genre": "Security Council document",
+        "number": SYMBOL,
+        "issued": {"date-parts": [list(DATE)]},
+        "language": item.lang,
+        "URL": url,
+        "note": item.annotated,
+    }
+    if item.is_translation:
+        entry |= {"original-title": item.original_title, "original-publisher": "United Nations"}
+    return [entry]
 
 
 def head_metadata(item: Citable, site_url: str, description: str) -> Markup:
@@ -127,8 +169,11 @@ def head_metadata(item: Citable, site_url: str, description: str) -> Markup:
         ("DC.publisher", "United Nations Security Council"),
         ("DC.type", "Text"),
         ("DC.relation.isPartOf", SYMBOL),
-        ("DC.source", url),
+        # A translation is derived from the official French page; the French is its own source.
+        ("DC.source", others[DEFAULT_LANG] if item.is_translation else url),
     ]
+    if item.note:
+        meta.append(("DC.description", item.note))
     tags = [Markup('<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">')]
     tags += [Markup('<meta name="{}" content="{}">').format(name, value) for name, value in meta]
     # No <link rel="alternate" hreflang> here: Material's script fetches a sitemap.xml beside
@@ -154,6 +199,13 @@ def head_metadata(item: Citable, site_url: str, description: str) -> Markup:
         },
         relation: [{"@type": "CreativeWork", "@id": other, "url": other} for other in translated],
     }
+    if item.note:
+        ld["creditText"] = item.note
+    if item.is_translation:
+        original = others[DEFAULT_LANG]
+        about = {"name": item.original_title, "inLanguage": DEFAULT_LANG}
+        ld[relation] = [{"@type": "CreativeWork", "@id": original, "url": original, **about}]
+        ld["isBasedOn"] = original
     # JSON inside <script>: no "<" at all, so no text can close the element or open a comment.
     script = Markup(json.dumps(ld, ensure_ascii=False).replace("<", "\\u003c"))
     tags.append(Markup('<script type="application/ld+json">{}</script>').format(script))
@@ -173,8 +225,14 @@ def redirect_page(target: str, canonical: str, lang: str, title: str) -> str:
     ).format(lang=lang, title=title, canonical=canonical, target=target)
 
 
-def export(docs: dict[str, Document], site_url: str, mentions: dict[str, dict[str, list[str]]]) -> dict:
-    """The whole document as one JSON object: every provision in both languages."""
+def export(
+    docs: dict[str, Document],
+    site_url: str,
+    mentions: dict[str, dict[str, list[str]]],
+    notes: dict[str, str] | None = None,
+) -> dict:
+    """The whole document as one JSON object: every provision in both languages, each language
+    saying what it is (`notes`: lang -> "Texte officiel (français)." ...)."""
     first = docs[DEFAULT_LANG]
 
     def texts(number: str) -> dict[str, list[dict]]:
@@ -203,6 +261,12 @@ def export(docs: dict[str, Document], site_url: str, mentions: dict[str, dict[st
         "symbol": SYMBOL,
         "date": DATE_ISO,
         "languages": {"fr": "official text", "en": "translation prepared for this edition"},
+        "translation": {
+            lang: {"translationOf": DEFAULT_LANG, "note": (notes or {}).get(lang, "")}
+            for lang in LANGS
+            if lang != DEFAULT_LANG
+        },
+        "notes": notes or {},
         "title": {lang: docs[lang].plan.title for lang in LANGS},
         "parts": [
             {"slug": p.slug, "title": {lang: docs[lang].parts[i].title for lang in LANGS}, "provisions": p.provisions}

@@ -26,8 +26,8 @@ REQUIRED_LABELS = (
     "symbol", "organ", "distributed", "sender", "addressee", "original_languages", "sg_un", "president_sc",
     "official_text", "translation_note", "permalink", "cite_box", "cite_url", "cite_text", "copy", "download",
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
-    "used_in", "official_link", "to_check", "cited_in", "kinds", "cite_para", "cite_enclosure", "cite_annex",
-    "cite_date", "cite_export",
+    "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
+    "cite_para", "cite_enclosure", "cite_annex", "cite_date", "cite_export",
 )  # fmt: skip
 
 

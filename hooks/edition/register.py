@@ -15,11 +15,9 @@ from .schema import Reader, at
 
 KINDS = ("un-body", "nato-body", "body", "programme", "instrument", "resolution", "event", "person", "concept")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# How far a name is confirmed: "checked" against its source; "edition": the edition's own
-# rendering, no official one having been found. Older entries: "to check" (not yet confirmed),
-# "text" (the name is as in the document's text).
-STATUSES = ("checked", "edition", "to check", "text")
-UNCONFIRMED = ("to check",)  # the entity page says the name is to be confirmed
+# How far a name is confirmed: "checked" against its source (the entry's `source`); "edition":
+# the edition's own rendering, no official one having been found (the pages say so).
+STATUSES = ("checked", "edition")
 
 
 @dataclass

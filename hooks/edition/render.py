@@ -68,6 +68,7 @@ class Context:
     enricher: Enricher = field(default_factory=Plain)
     site_url: str = "https://example.org/"
     citables: dict[str, Citable] = field(default_factory=dict)  # page url -> what to cite
+    quotation_notes: dict[str, Markup] = field(default_factory=dict)  # provision number -> its note
 
     @property
     def lang(self) -> str:
@@ -335,6 +336,8 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
     body.append(
         html('<div class="provision-text" lang="{}">\n{}\n</div>', ctx.lang, units_html(ctx, provision.units, url))
     )
+    if provision.number in ctx.quotation_notes:
+        body.append(ctx.quotation_notes[provision.number])
     children = doc.children(provision.number)
     if children:
         lis = join(
@@ -502,6 +505,8 @@ def full_text_page(ctx: Context) -> Page:
             # The number (and title) open the provision's first paragraph, as in the printed text.
             units = Markup(units.replace('class="unit">', html('class="unit">{}{} ', num, title), 1))
             out.append(html('<div id="{}" class="provision">\n{}\n</div>', provision.anchor, units))
+            if number in ctx.quotation_notes:
+                out.append(ctx.quotation_notes[number])
     out.append(translation_note(ctx))
     # Every provision has its own page in the index: the whole text would only repeat them.
     meta = {"description": ctx.labels["site_name"], "search": {"exclude": True}}

@@ -8,8 +8,10 @@ from . import urls
 from .enrich import Mention, Piece
 from .inline import plain
 from .model import LANGS
-from .register import KINDS, UNCONFIRMED, Entity, Register
+from .register import KINDS, Entity, Register
 from .render import Context, Page, colon, crumbs, html, join, link, translation_note
+
+EDITION_NAME = "edition"  # register status: a name is this edition's own rendering
 
 
 def other(lang: str) -> str:
@@ -30,6 +32,11 @@ def acronym_html(entity: Entity, lang: str, page_lang: str) -> Markup:
     return html('<abbr title="{}">{}</abbr>', entity.name[page_lang], word)
 
 
+def edition_name_line(labels: dict) -> Markup:
+    """Said wherever the entity's name is shown as a name: no official English one was found."""
+    return html('<p class="ed edition-name">{}</p>', labels["edition_name"])
+
+
 def piece_link(page_url: str, piece: Piece) -> Markup:
     return link(page_url, f"{piece.url}#{piece.anchor}", piece.label)
 
@@ -46,7 +53,6 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
         )
         for code in (lang, other(lang))
     )
-    unconfirmed = entity.status in UNCONFIRMED
     body = [
         crumbs(ctx, url, [(labels["entities_short"], urls.ENTITIES)]),
         html('<h1 id="entity">{}</h1>', entity.name[lang]),
@@ -56,12 +62,10 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
             html(" — {}", entity.symbol) if entity.symbol else "",
         ),
         html('<table class="ed names"><caption>{}</caption><tbody>{}</tbody></table>', labels["names"], names),
-        html(
-            '<p class="ed description">{}{}</p>',
-            ctx.heading(entity.description[lang], url),
-            html(" <em>{}</em>", labels["to_check"]) if unconfirmed else "",
-        ),
+        html('<p class="ed description">{}</p>', ctx.heading(entity.description[lang], url)),
     ]
+    if entity.status == EDITION_NAME:
+        body.append(edition_name_line(labels))
     if entity.link.get(lang):
         body.append(
             html(
@@ -127,10 +131,11 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
         where = join(dict.fromkeys(piece_link(url, p) for p in used[lang].get(mine or "", [])), ", ") or "—"
         rows.append(
             html(
-                '<tr id="{}"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+                '<tr id="{}"><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>',
                 anchor,
                 acronym_html(entity, lang, lang) if mine else "—",
                 link(url, urls.entity(entity.ident), entity.name[lang]),
+                edition_name_line(labels) if entity.status == EDITION_NAME else "",
                 acronym_html(entity, other(lang), lang),
                 where,
             )

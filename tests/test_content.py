@@ -1,0 +1,276 @@
+"""Content a specialist can rely on: the translation notes name real places and quote the texts
+as they stand; every register entry names the source of its names; no page says "to be
+confirmed"; paragraph 3's quotations are the resolution's own words, linked to it; and the
+English is marked as a translation wherever it travels (downloads read back by bibtexparser,
+citeproc-py and extruct)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import bibtexparser
+import extruct
+import pytest
+import yaml
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from edition.assemble import build_edition
+from edition.model import Document
+from edition.notes import parse_notes
+from edition.parse import SourceError, load_document
+from edition.sources import load_sources
+
+from tests.conftest import SOURCE
+from tests.helpers import page_urls, soup
+
+SITE_URL = "https://s-2003-85.example.org"
+NOTES = SOURCE / "translation-notes.md"
+ENTRY_LINES = ("French", "English", "Why", "Source")
+PLACE = re.compile(r"^(?P<where>letter|annex|\d+(?:\.\d+)*)(?:, (?P<kind>paragraph|indent) (?P<n>\d+))?$")
+TRANSLATION_NOTE = "English translation prepared for this edition; the French text is official."
+FRENCH_TITLE = "Plan d'action du partenariat contre le terrorisme, par. 16.3.2"
+# Security Council resolution 1373 (2001), official English: paragraph 3 (a) and paragraph 4.
+RESOLUTION_1373 = [
+    "find ways of intensifying and accelerating the exchange of operational information, "
+    "especially regarding actions or movements of terrorist persons or networks",
+    "the need to enhance coordination of efforts on national, subregional, regional and international levels "
+    "in order to strengthen a global response to this serious challenge and threat to international security",
+]
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, Document]:
+    return {lang: load_document(SOURCE / f"S-2003-85.{lang}.md", lang, lang) for lang in ("fr", "en")}
+
+
+# ---------------------------------------------------------------- translation notes
+
+
+def parse_translation_notes(text: str) -> list[dict[str, str]]:
+    """The entries of translation-notes.md: place, French, English, Why, Source (format at its top)."""
+    entries: list[dict[str, str]] = []
+    started = False
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("## "):
+            heading = line[3:].strip()
+            started = started or bool(PLACE.match(heading))
+            if started:
+                entries.append({"place": heading, "line": str(lineno)})
+            continue
+        if started and line.startswith("- "):
+            key, _, value = line[2:].partition(": ")
+            assert key in ENTRY_LINES, f"translation-notes.md:{lineno}: unknown line '{key}'"
+            assert key not in entries[-1], f"translation-notes.md:{lineno}: '{key}' given twice"
+            entries[-1][key] = value.strip()
+        elif started and line.strip():
+            raise AssertionError(f"translation-notes.md:{lineno}: only '- Key: value' lines inside an entry")
+    return entries
+
+
+def place_text(doc: Document, place: str) -> str:
+    """The text of a place named in the notes ('annex, indent 3', '16.4.2', '9, indent 1')."""
+    match = PLACE.match(place)
+    assert match, f"place '{place}' is not 'letter', 'annex' or a provision number"
+    where, kind, n = match["where"], match["kind"], match["n"]
+    if where in ("letter", "annex"):
+        section = getattr(doc, where)
+        units, prefix, head = section.units, where, [section.title]
+    else:
+        assert where in doc.provisions, f"no provision {where}"
+        provision = doc.provisions[where]
+        units, prefix, head = provision.units, f"p-{where.replace('.', '-')}", [provision.title]
+    if kind:
+        anchor = f"{prefix}-{'p' if kind == 'paragraph' else 'i'}{n}"
+        chosen = [u.text for u in units if u.anchor == anchor]
+        assert chosen, f"{place}: no {kind} {n} (anchor #{anchor})"
+        return chosen[0]
+    return " ".join(head + [u.text for u in units])
+
+
+def test_translation_notes_name_existing_places_and_quote_both_texts(docs):
+    entries = parse_translation_notes(NOTES.read_text(encoding="utf-8"))
+    assert len(entries) >= 25
+    for entry in entries:
+        where = f"translation-notes.md:{entry['line']}: {entry['place']}"
+        assert set(ENTRY_LINES) <= set(entry), f"{where}: needs French, English, Why, Source"
+        assert all(entry[key] for key in ENTRY_LINES), f"{where}: an empty line"
+        for lang, key in (("fr", "French"), ("en", "English")):
+            text = place_text(docs[lang], entry["place"])
+            for fragment in entry[key].split(" … "):
+                assert fragment in text, f"{where}: '{fragment}' is not in the {lang} text there"
+
+
+def test_translation_notes_parser_rejects_a_place_that_does_not_exist(docs):
+    entries = parse_translation_notes("## 16.9.9\n- French: a\n- English: b\n- Why: c\n- Source: d\n")
+    with pytest.raises(AssertionError, match=r"no provision 16\.9\.9"):
+        place_text(docs["fr"], entries[0]["place"])
+    with pytest.raises(AssertionError, match="no indent 9"):
+        place_text(docs["en"], "annex, indent 9")
+
+
+def test_the_review_points_are_in_the_english(docs):
+    english = {n: " ".join([p.title] + [u.text for u in p.units]) for n, p in docs["en"].provisions.items()}
+    assert "EAPC Ad Hoc Working Group on Small Arms and Light Weapons" in english["16.3.4"]
+    assert "NATO/PfP Trust Fund Policy" in english["16.5.2"]
+    assert "Lead nations" in english["16.1.2"] and "SCEPC in EAPC format" in english["16.4.2"]
+    assert "Individual Partnership Action Plans" in english["12"]
+    assert "Emphasis must be placed" in english["16.4.5"] and "should" not in english["16.4.5"]
+    assert "committed themselves to making" in english["1"]
+    assert "that prevents" not in english["9"]
+    annex = " ".join(u.text for u in docs["en"].annex.units)
+    assert "existing military capabilities" not in annex
+    assert "welcomed the Action Plan, which was developed by the Allies" in annex
+
+
+# ---------------------------------------------------------------- register and entity pages
+
+
+def test_every_register_entry_names_its_source_and_a_known_status():
+    data = yaml.safe_load((SOURCE / "register.yml").read_text(encoding="utf-8"))
+    allowed = {"id", "kind", "name", "acronym", "forms", "description", "link", "symbol", "source", "status"}
+    for entity in data["entities"]:
+        assert set(entity) <= allowed, (entity["id"], set(entity) - allowed)
+        assert entity["status"] in ("checked", "edition"), entity["id"]
+        assert str(entity.get("source", "")).strip(), f"{entity['id']}: no source for its names"
+        assert entity["source"] != "facts", f"{entity['id']}: name the facts.md citation, not just 'facts'"
+    edition = {e["id"] for e in data["entities"] if e["status"] == "edition"}
+    assert "model-agreement-cross-border-transport" in edition and "ilu" not in edition
+
+
+def test_no_built_page_says_to_be_confirmed(site: Path):
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8").lower()
+        assert "to be confirmed" not in text and "à confirmer" not in text, path
+
+
+def test_entity_pages_say_when_the_english_name_is_the_editions_own(site: Path):
+    for prefix, words in (("", "traduction propre à cette édition"), ("/en", "this edition's own rendering")):
+        line = soup(site, f"{prefix}/entities/model-agreement-cross-border-transport/").select("p.edition-name")
+        assert len(line) == 1 and words in line[0].get_text(), prefix
+        assert not soup(site, f"{prefix}/entities/ilu/").select("p.edition-name"), prefix
+
+
+def test_glossary_says_when_the_english_name_is_the_editions_own(tmp_path: Path):
+    """No acronym's entity is an edition rendering today: mark one in a copy and render the glossary."""
+    source = tmp_path / "source"
+    shutil.copytree(SOURCE, source)
+    register = source / "register.yml"
+    text = register.read_text(encoding="utf-8")
+    block = text[text.index("  - id: ilu\n") :]
+    block = block[: block.index("    status: checked\n") + len("    status: checked\n")]
+    register.write_text(text.replace(block, block.replace("status: checked", "status: edition")), encoding="utf-8")
+    edition = build_edition(source, SITE_URL)
+    for lang in ("fr", "en"):
+        glossary = next(p for p in edition.pages[lang] if p.url == "glossary/")
+        row = re.search(r'<tr id="acronym-ilu">.*?</tr>', glossary.body)
+        assert row and 'class="ed edition-name"' in row.group(), lang
+        assert glossary.body.count("edition-name") == 1, lang
+
+
+# ---------------------------------------------------------------- paragraph 3's quotations
+
+
+def test_paragraph_3_quotes_resolution_1373_in_its_own_english(docs):
+    text = docs["en"].provisions["3"].units[0].text
+    assert re.findall(r'"([^"]+)"', text) == RESOLUTION_1373
+
+
+def test_quotation_note_links_each_quotation_to_its_paragraph_in_the_readers_language(site: Path):
+    for prefix, lang, paragraphs in (("", "fr", ["paragraphe 3 a)", "paragraphe 4"]),
+                                     ("/en", "en", ["paragraph 3 (a)", "paragraph 4"])):  # fmt: skip
+        note = soup(site, f"{prefix}/plan/3/").select_one("article aside.quotation-note")
+        links = note.select("li a")
+        assert [a["href"] for a in links] == [f"https://undocs.org/{lang}/S/RES/1373(2001)"] * 2
+        assert [a.get_text().rsplit(", ", 1)[1] for a in links] == paragraphs
+    english = soup(site, "/en/plan/3/").select_one("aside.quotation-note").get_text()
+    assert "official English text" in english
+    assert not soup(site, "/plan/2/").select("aside.quotation-note")
+    full_text = soup(site, "/en/full-text/").select("aside.quotation-note")
+    assert len(full_text) == 1 and full_text[0].find_previous_sibling(id="p-3")
+
+
+def test_a_quotation_note_that_does_not_match_the_text_stops_the_build(docs):
+    notes = (SOURCE / "notes.yml").read_text(encoding="utf-8")
+    parsed = parse_notes(notes, "source/notes.yml", docs)
+    assert next(q.source for q in parsed["en"]["3"].quotes).endswith("paragraph 3 (a)")
+    stale = notes.replace("find ways of intensifying", "find means of intensifying")
+    with pytest.raises(SourceError, match=r"source/notes.yml:\d+: provision 3: quote 'find means"):
+        parse_notes(stale, "source/notes.yml", docs)
+    with pytest.raises(SourceError, match="provision 19: no such provision"):
+        parse_notes(notes.replace('provision: "3"', 'provision: "19"'), "source/notes.yml", docs)
+    with pytest.raises(SourceError, match="must be an https address"):
+        parse_notes(notes.replace("https://undocs.org/en/", "javascript:alert(1)//"), "source/notes.yml", docs)
+
+
+# ---------------------------------------------------------------- the translation, marked wherever it goes
+
+
+def download(site: Path, prefix: str, ext: str) -> str:
+    return (site / prefix.strip("/") / "plan/16-3-2" / f"s-2003-85-16-3-2.{ext}").read_text(encoding="utf-8")
+
+
+def test_cite_box_marks_the_english_as_a_translation(site: Path):
+    english = soup(site, "/en/plan/16-3-2/").select_one("#cite-text").get_text()
+    assert english.endswith(TRANSLATION_NOTE)
+    french = soup(site, "/plan/16-3-2/").select_one("#cite-text").get_text()
+    assert "translation" not in french and "traduction" not in french
+
+
+def test_bibtex_of_english_pages_carries_the_translation_note(site: Path):
+    library = bibtexparser.parse_string(download(site, "/en", "bib"))
+    assert not library.failed_blocks
+    fields = {f.key: f.value for f in library.entries[0].fields}
+    assert fields["note"].endswith(TRANSLATION_NOTE)
+    assert fields["origlanguage"] == "french" and fields["origtitle"] == FRENCH_TITLE
+    french = {f.key: f.value for f in bibtexparser.parse_string(download(site, "", "bib")).entries[0].fields}
+    assert french["note"].endswith("Texte officiel (français).") and "origtitle" not in french
+
+
+def test_ris_of_english_pages_carries_the_translation_note(site: Path):
+    tags = dict(re.findall(r"^([A-Z][A-Z0-9])  - (.*)$", download(site, "/en", "ris"), re.M))
+    assert tags["N1"].endswith(TRANSLATION_NOTE) and tags["OP"] == FRENCH_TITLE and tags["LA"] == "en"
+
+
+def test_csl_json_of_english_pages_carries_the_translation_note(site: Path):
+    items = json.loads(download(site, "/en", "json"))
+    assert items[0]["note"].endswith(TRANSLATION_NOTE) and items[0]["original-title"] == FRENCH_TITLE
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    bibliography.register(Citation([CitationItem(items[0]["id"])]))
+    assert "para. 16.3.2" in str(bibliography.bibliography()[0])  # still a valid CSL item
+
+
+def test_head_metadata_of_english_pages_points_to_the_french_original(site: Path):
+    url, original = f"{SITE_URL}/en/plan/16-3-2/", f"{SITE_URL}/plan/16-3-2/"
+    html = (site / "en/plan/16-3-2/index.html").read_text(encoding="utf-8")
+    data = extruct.extract(html, base_url=url, syntaxes=["json-ld", "dublincore"], uniform=False)
+    ld = data["json-ld"][0]
+    assert ld["inLanguage"] == "en" and ld["isBasedOn"] == original and ld["creditText"] == TRANSLATION_NOTE
+    work = ld["translationOfWork"][0]
+    assert work["url"] == original and work["inLanguage"] == "fr" and work["name"] == FRENCH_TITLE
+    dc = {e["URI"].rsplit("/", 1)[1]: e["content"] for e in data["dublincore"][0]["elements"]}
+    assert dc["description"] == TRANSLATION_NOTE and dc["source"] == original and dc["language"] == "en"
+
+
+def test_every_english_citable_page_is_marked(site: Path):
+    citable = [u for u in page_urls(site) if u.startswith("/en/") and soup(site, u).select_one("#cite-text")]
+    assert len(citable) > 50
+    for url in citable:
+        page = soup(site, url)
+        assert page.select_one("#cite-text").get_text().endswith(TRANSLATION_NOTE), url
+        ld = json.loads(page.select_one('script[type="application/ld+json"]').string)
+        assert ld["isBasedOn"] == SITE_URL + url.removeprefix("/en"), url
+
+
+def test_json_export_says_the_english_is_a_translation_of_the_french(site: Path):
+    data = json.loads((site / "data" / "s-2003-85.json").read_text(encoding="utf-8"))
+    assert data["translation"] == {"en": {"translationOf": "fr", "note": TRANSLATION_NOTE}}
+    assert data["notes"]["fr"] == "Texte officiel (français)."
+
+
+def test_sources_still_load_with_the_new_files():
+    sources = load_sources(SOURCE)
+    assert sources.labels["en"]["cite_language_note"] == TRANSLATION_NOTE
