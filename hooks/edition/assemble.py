@@ -16,7 +16,6 @@ from .render import Context, Page, document_pages
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .sources import Sources, load_sources
 
-EXPORT = "data/s-2003-85.json"
 PINPOINTS_MARKER = "<!-- pinpoints -->"
 
 
@@ -104,7 +103,7 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
         pages[lang].append(glossary_page(ctx, register, used))
         files |= citation_files(items, site_url)
     export = cite.export(sources.docs, site_url, mentioned_entities(found))
-    files[EXPORT] = json.dumps(export, ensure_ascii=False, indent=1).encode()
+    files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()
     return Edition(sources, pages, citables, files)
 
 
@@ -115,11 +114,12 @@ def pinpoint_table(edition: Edition, lang: str) -> str:
         shown = "/" + urls.lang_root(lang) + urls.pinpoint(item.key)
         href = urls.relative(urls.CITE, urls.pinpoint(item.key))
         rows.append(f'<tr><td><a href="{href}"><code>{shown}</code></a></td><td>{item.title}</td></tr>')
-    export = "../" * (1 + urls.lang_root(lang).count("/")) + EXPORT  # one file, at the site root
+    exported = edition.sources.identity.exports["json"]
+    export = "../" * (1 + urls.lang_root(lang).count("/")) + exported  # one file, at the site root
     labels = edition.sources.labels[lang]
     return (
         f'<table class="pinpoints"><tbody>{"".join(rows)}</tbody></table>\n\n'
-        f'<p>{labels["cite_export"]} <a href="{export}" download><code>/{EXPORT}</code></a></p>'
+        f'<p>{labels["cite_export"]} <a href="{export}" download><code>/{exported}</code></a></p>'
     )
 
 

@@ -259,10 +259,11 @@ def with_citation(ctx: Context, page: Page) -> Page:
 
 def translation_note(ctx: Context) -> str:
     if ctx.lang == "fr":
+        identity, lang = ctx.doc.identity, ctx.lang
         return (
             f'<p class="ed official-note">{esc(ctx.labels["official_text"])} '
-            '<a href="https://undocs.org/fr/S/2003/85">S/2003/85</a> '
-            '(<a href="https://www.nato.int/docu/fonda/b021122f.htm">OTAN</a>).</p>'
+            f'<a href="{esc(identity.official_versions["un"][lang])}">{esc(identity.symbol)}</a> '
+            f'(<a href="{esc(identity.official_versions["nato"][lang])}">OTAN</a>).</p>'
         )
     return f'<p class="ed translation-note">{ctx.labels["translation_note"]}</p>'
 
@@ -399,7 +400,7 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     doc, labels = ctx.doc, ctx.labels
     masthead = doc.masthead
     rows = [
-        (labels["symbol"], "S/2003/85"),
+        (labels["symbol"], esc(doc.identity.symbol)),
         (labels["organ"], esc(masthead.get("organ", ""))),
         (labels["distributed"], f"{esc(masthead.get('distribution', ''))}, {esc(masthead.get('date', ''))}"),
         (labels["sender"], esc(labels["sg_un"])),
@@ -414,7 +415,7 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     table = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in rows)
     more = "".join(f"<li>{link(urls.HOME, url, esc(text))}</li>" for text, url in extra_links)
     body = [
-        f'<h1 id="s-2003-85">S/2003/85 — {esc(labels["plan"])}</h1>',
+        f'<h1 id="{doc.identity.slug}">{esc(doc.identity.symbol)} — {esc(labels["plan"])}</h1>',
         f'<table class="ed identity"><tbody>{table}</tbody></table>',
         translation_note(ctx),
         f'<h2 id="contents">{esc(labels["contents"])}</h2>',
