@@ -16,6 +16,7 @@ import json
 import logging
 from pathlib import Path
 
+from edition.akn import AknError
 from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
 from edition.enrich import EnrichError
 from edition.markup import without_toggle_autocomplete
@@ -50,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         edition = build_edition(root / "source", config.site_url or "/", root)
         written = assemble_docs(root / "docs", edition, target)
-    except (SourceError, EnrichError) as error:
+    except (SourceError, EnrichError, AknError) as error:
         raise PluginError(f"Bad source:\n{error}") from error
     made_from = current
     if written:

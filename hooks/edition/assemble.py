@@ -3,13 +3,17 @@ languages and every file beside them (downloads, pinpoints, export)."""
 
 from __future__ import annotations
 
+import datetime
 import gzip
+import html
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import cite, urls
+from .akn import akn_files
 from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import LANGS
 from .render import Context, Page, document_pages
@@ -17,6 +21,7 @@ from .render_entities import entity_index_page, entity_page, glossary_page
 from .sources import Sources, load_sources
 
 PINPOINTS_MARKER = "<!-- pinpoints -->"
+AKN_MARKER = "<!-- akoma-ntoso -->"
 
 
 @dataclass
@@ -82,6 +87,12 @@ def citation_files(items: list[cite.Citable], site_url: str) -> dict[str, bytes]
     return files
 
 
+def generation_date() -> datetime.date:
+    """Today, or the day of SOURCE_DATE_EPOCH for a reproducible build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch else datetime.date.today()
+
+
 def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edition:
     sources = load_sources(source, root)
     text = {lang: pieces(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
@@ -104,6 +115,8 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
         files |= citation_files(items, site_url)
     export = cite.export(sources.docs, site_url, mentioned_entities(found))
     files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()
+    original = (source / sources.identity.original).read_text(encoding="utf-8")
+    files |= akn_files(sources.docs, register, linkers, original, generation_date())
     return Edition(sources, pages, citables, files)
 
 
@@ -121,6 +134,22 @@ def pinpoint_table(edition: Edition, lang: str) -> str:
         f'<table class="pinpoints"><tbody>{"".join(rows)}</tbody></table>\n\n'
         f'<p>{labels["cite_export"]} <a href="{export}" download><code>/{exported}</code></a></p>'
     )
+
+
+def akn_list(edition: Edition, lang: str) -> str:
+    """The Akoma Ntoso files and the anchor map, for the How to cite page (at /cite/)."""
+    identity, labels = edition.sources.identity, edition.sources.labels[lang]
+    to_root = "../" * (1 + urls.lang_root(lang).count("/"))
+    rows = [
+        (identity.akn_export(other), labels["akn_official" if other == identity.official_lang else "akn_translation"])
+        for other in (identity.official_lang, identity.translation_lang)
+    ]
+    rows.append((identity.exports["anchors"], "anchors → eId"))
+    items = "".join(
+        f'<li><a href="{to_root}{path}" download><code>/{path}</code></a> ({html.escape(text)})</li>'
+        for path, text in rows
+    )
+    return f'<ul class="akn-files">{items}</ul>'
 
 
 def page_files(edition: Edition) -> dict[str, str]:
@@ -151,6 +180,7 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
             if name.startswith("cite.") and PINPOINTS_MARKER.encode() in data:
                 lang = name.split(".")[1]
                 data = data.replace(PINPOINTS_MARKER.encode(), pinpoint_table(edition, lang).encode())
+                data = data.replace(AKN_MARKER.encode(), akn_list(edition, lang).encode())
             wanted[name] = data
     for name, text in page_files(edition).items():
         if name in wanted:

@@ -30,6 +30,7 @@ SCHEMA: dict[str, Any] = {
     "slug": "slug",
     "date": "date",
     "sources": "path",
+    "original": "path",
     "languages": {"official": "lang", "translation": "lang", "codes": ("by-lang", "slug")},
     "organ": LANG_TEXT,
     "author": "text",
@@ -55,6 +56,7 @@ class Identity:
     slug: str  # "s-2003-85"
     date: datetime.date
     sources: str  # "S-2003-85.{lang}.md"
+    original: str  # the official text as received
     official_lang: str
     translation_lang: str
     lang_codes: dict[str, str]  # "fr" -> "fra"
@@ -156,6 +158,7 @@ def parse_identity(text: str, path: str) -> Identity:
         slug=data["slug"],
         date=data["date"],
         sources=data["sources"],
+        original=data["original"],
         official_lang=languages["official"],
         translation_lang=languages["translation"],
         lang_codes=languages["codes"],

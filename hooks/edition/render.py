@@ -396,6 +396,18 @@ def plan_page(ctx: Context) -> Page:
     return Page(url, ctx.labels["plan"], "\n\n".join(body), {"description": ctx.labels["plan"]})
 
 
+def akn_links(ctx: Context) -> str:
+    """The Akoma Ntoso files of both languages (at the site root, like every download)."""
+    identity, labels = ctx.doc.identity, ctx.labels
+    to_root = "../" * urls.lang_root(ctx.lang).count("/")
+    files = [
+        f'<a href="{esc(to_root + identity.akn_export(lang))}" hreflang="{lang}" type="application/xml">'
+        f"{esc(labels['akn_official' if lang == identity.official_lang else 'akn_translation'])}</a>"
+        for lang in (identity.official_lang, identity.translation_lang)
+    ]
+    return f"{esc(labels['akn_xml'])}{colon(ctx.lang)} " + ", ".join(files)
+
+
 def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     doc, labels = ctx.doc, ctx.labels
     masthead = doc.masthead
@@ -414,6 +426,7 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     ]
     table = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in rows)
     more = "".join(f"<li>{link(urls.HOME, url, esc(text))}</li>" for text, url in extra_links)
+    more += f"<li>{akn_links(ctx)}</li>"
     body = [
         f'<h1 id="{doc.identity.slug}">{esc(doc.identity.symbol)} — {esc(labels["plan"])}</h1>',
         f'<table class="ed identity"><tbody>{table}</tbody></table>',
