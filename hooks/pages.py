@@ -23,6 +23,7 @@ from edition.markup import without_toggle_autocomplete
 from edition.parse import SourceError
 from edition.search import split_index
 from edition.synonyms import synonyms
+from edition.theme import check_overrides, material_templates, search_worker
 from edition.urls import lang_root
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -45,6 +46,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     target = root / "build" / "docs"
     config.docs_dir = str(target)
+    material = material_templates()
+    problems = check_overrides(root / "overrides", material)
+    if problems:
+        raise PluginError("Templates copied from Material:\n" + "\n".join(problems))
+    try:
+        config.extra["material_search_worker"] = search_worker(material)
+    except ValueError as error:
+        raise PluginError(str(error)) from error
     current = inputs(root, config.site_url or "/")
     if edition is not None and current == made_from and target.is_dir():
         return config  # static-i18n runs on_config again for each language: the pages are there
