@@ -67,6 +67,8 @@ def test_a_badly_formed_or_repeated_eid_is_reported(trees):
     problems = check_eids(broken)
     assert f"eId {nodes[0].eid!r} is given twice" in problems
     assert "eId 'para 2' (paragraph) does not follow the Naming Convention" in problems
+    stray = dataclasses.replace(tree, children=[*tree.children, dataclasses.replace(nodes[0], eid="para_9__p_1")])
+    assert check_eids(stray) == ["eId 'para_9__p_1': no element above it has the eId 'para_9'"]
 
 
 @pytest.mark.parametrize(

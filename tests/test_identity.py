@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +64,24 @@ def test_a_missing_language_is_reported_with_its_line():
 def test_values_are_typed(old: str, new: str, message: str):
     with pytest.raises(SourceError, match=message):
         parse_identity(TEXT.replace(old, new, 1), PATH)
+
+
+def test_the_build_stops_on_a_bad_identity_file(tmp_path: Path):
+    """A copy of the project whose document.yml has an unknown key: mkdocs build stops, naming it."""
+    root = SOURCE.parent
+    for name in ("source", "docs", "overrides", "hooks"):
+        shutil.copytree(root / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(root / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    bad = TEXT.replace("genre: Security Council document", "genre: Security Council document\ngenere: typo")
+    (tmp_path / "source" / "document.yml").write_text(bad, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert f"source/document.yml:{line_of(bad, 'genere')}: genere: unknown key" in result.stderr

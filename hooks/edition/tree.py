@@ -199,16 +199,24 @@ def anchor_map(tree: Node) -> dict[str, str]:
 
 
 def check_eids(tree: Node) -> list[str]:
-    """Problems with the eIds: each unique and well formed by the Naming Convention."""
+    """Problems with the eIds: each unique, well formed by the Naming Convention, and nested:
+    an eId's prefix is the eId of an element that holds it."""
     problems, seen = [], set()
-    for node in tree.walk():
-        if not node.eid:
-            continue
-        if not EID.match(node.eid):
-            problems.append(f"eId {node.eid!r} ({node.kind}) does not follow the Naming Convention")
-        if node.eid in seen:
-            problems.append(f"eId {node.eid!r} is given twice")
-        seen.add(node.eid)
+
+    def visit(node: Node, above: tuple[str, ...]) -> None:
+        if node.eid:
+            if not EID.match(node.eid):
+                problems.append(f"eId {node.eid!r} ({node.kind}) does not follow the Naming Convention")
+            if node.eid in seen:
+                problems.append(f"eId {node.eid!r} is given twice")
+            prefix = node.eid.rpartition("__")[0]
+            if prefix and prefix not in above:
+                problems.append(f"eId {node.eid!r}: no element above it has the eId {prefix!r}")
+            seen.add(node.eid)
+        for child in node.children:
+            visit(child, (*above, node.eid) if node.eid else above)
+
+    visit(tree, ())
     return problems
 
 
