@@ -17,6 +17,7 @@ import logging
 import os
 from pathlib import Path
 
+from edition.akn import AknError
 from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
 from edition.enrich import EnrichError
 from edition.frozen import UrlError, built_urls, check_urls
@@ -25,6 +26,7 @@ from edition.parse import SourceError
 from edition.search import split_index
 from edition.site_url import PUBLISH_VARIABLE, check_site_url
 from edition.synonyms import synonyms
+from edition.theme import check_overrides, material_templates, search_worker
 from edition.urls import lang_root
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -48,13 +50,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     checked_site_url(config)
     target = root / "build" / "docs"
     config.docs_dir = str(target)
+    material = material_templates()
+    problems = check_overrides(root / "overrides", material)
+    if problems:
+        raise PluginError("Templates copied from Material:\n" + "\n".join(problems))
+    try:
+        config.extra["material_search_worker"] = search_worker(material)
+    except ValueError as error:
+        raise PluginError(str(error)) from error
     current = inputs(root, config.site_url or "/")
     if edition is not None and current == made_from and target.is_dir():
         return config  # static-i18n runs on_config again for each language: the pages are there
     try:
         edition = build_edition(root / "source", config.site_url or "/", root)
         written = assemble_docs(root / "docs", edition, target)
-    except (SourceError, EnrichError) as error:
+    except (SourceError, EnrichError, AknError) as error:
         raise PluginError(f"Bad source:\n{error}") from error
     made_from = current
     if written:

@@ -3,8 +3,10 @@ languages and every file beside them (downloads, pinpoints, export)."""
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import cite, urls
+from .akn import akn_files
 from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import LANGS
 from .notes import load_notes, note_html
@@ -19,8 +22,8 @@ from .render import Context, Page, document_pages, html, join
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .sources import Sources, load_sources
 
-EXPORT = "data/s-2003-85.json"
 PINPOINTS_MARKER = "<!-- pinpoints -->"
+AKN_MARKER = "<!-- akoma-ntoso -->"
 
 
 @dataclass
@@ -86,6 +89,12 @@ def citation_files(items: list[cite.Citable], site_url: str) -> dict[str, bytes]
     return files
 
 
+def generation_date() -> datetime.date:
+    """Today, or the day of SOURCE_DATE_EPOCH for a reproducible build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch else datetime.date.today()
+
+
 def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edition:
     sources = load_sources(source, root)
     text = {lang: pieces(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
@@ -111,7 +120,9 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
         files |= citation_files(items, site_url)
     language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
     export = cite.export(sources.docs, site_url, mentioned_entities(found), language_notes)
-    files[EXPORT] = json.dumps(export, ensure_ascii=False, indent=1).encode()
+    files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()
+    original = (source / sources.identity.original).read_text(encoding="utf-8")
+    files |= akn_files(sources.docs, register, linkers, original, generation_date())
     return Edition(sources, pages, citables, files)
 
 
@@ -122,15 +133,32 @@ def pinpoint_table(edition: Edition, lang: str) -> Markup:
         shown = "/" + urls.lang_root(lang) + urls.pinpoint(item.key)
         href = urls.relative(urls.CITE, urls.pinpoint(item.key))
         rows.append(html('<tr><td><a href="{}"><code>{}</code></a></td><td>{}</td></tr>', href, shown, item.title))
-    export = "../" * (1 + urls.lang_root(lang).count("/")) + EXPORT  # one file, at the site root
+    exported = edition.sources.identity.exports["json"]
+    export = "../" * (1 + urls.lang_root(lang).count("/")) + exported  # one file, at the site root
     labels = edition.sources.labels[lang]
     return html(
         '<table class="pinpoints"><tbody>{}</tbody></table>\n\n<p>{} <a href="{}" download><code>/{}</code></a></p>',
         join(rows),
         labels["cite_export"],
         export,
-        EXPORT,
+        exported,
     )
+
+
+def akn_list(edition: Edition, lang: str) -> Markup:
+    """The Akoma Ntoso files and the anchor map, for the How to cite page (at /cite/)."""
+    identity, labels = edition.sources.identity, edition.sources.labels[lang]
+    to_root = "../" * (1 + urls.lang_root(lang).count("/"))
+    rows = [
+        (identity.akn_export(other), labels["akn_official" if other == identity.official_lang else "akn_translation"])
+        for other in (identity.official_lang, identity.translation_lang)
+    ]
+    rows.append((identity.exports["anchors"], "anchors → eId"))
+    items = join(
+        html('<li><a href="{}" download><code>/{}</code></a> ({})</li>', to_root + path, path, text)
+        for path, text in rows
+    )
+    return html('<ul class="akn-files">{}</ul>', items)
 
 
 def page_files(edition: Edition) -> dict[str, str]:
@@ -161,6 +189,7 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
             if name.startswith("cite.") and PINPOINTS_MARKER.encode() in data:
                 lang = name.split(".")[1]
                 data = data.replace(PINPOINTS_MARKER.encode(), pinpoint_table(edition, lang).encode())
+                data = data.replace(AKN_MARKER.encode(), akn_list(edition, lang).encode())
             wanted[name] = data
     for name, text in page_files(edition).items():
         if name in wanted:

@@ -10,11 +10,9 @@ from dataclasses import dataclass, replace
 from markupsafe import Markup
 
 from . import urls
+from .identity import Identity
 from .model import DEFAULT_LANG, LANGS, Document
 
-SYMBOL = "S/2003/85"
-DATE = (2003, 1, 24)
-DATE_ISO = "2003-01-24"
 LANGUAGE_NAMES = {"fr": "french", "en": "english"}
 
 
@@ -27,12 +25,13 @@ class Citable:
     lang: str
     title: str  # what is cited: "Partnership Action Plan against Terrorism, para. 16.3.2"
     citation: str  # the whole ready citation, as the cite box shows it
+    identity: Identity  # the document's (source/document.yml)
     note: str = ""  # what this text is: "Texte officiel (français)." or "English translation prepared ..."
     original_title: str = ""  # a translation only: the title of the same passage in the official French
 
     @property
     def slug(self) -> str:
-        return "s-2003-85-" + self.key.replace(".", "-")
+        return f"{self.identity.slug}-" + self.key.replace(".", "-")
 
     @property
     def is_translation(self) -> bool:
@@ -48,14 +47,16 @@ class Citable:
 
 def citables(doc: Document, labels: dict) -> list[Citable]:
     """Every citable page of one language, in document order."""
-    lang, plan = doc.lang, doc.plan.title
+    lang, plan, identity = doc.lang, doc.plan.title, doc.identity
     date = labels["cite_date"]
 
     def make(key: str, url: str, title: str, of: str) -> Citable:
-        return Citable(key, url, lang, title, f"{title}, {of} ({date})")
+        return Citable(key, url, lang, title, f"{title}, {of} ({date})", identity)
 
     out = [
-        Citable("letter", urls.LETTER, lang, doc.letter.title, f"{doc.letter.title}, {SYMBOL} ({date})"),
+        Citable(
+            "letter", urls.LETTER, lang, doc.letter.title, f"{doc.letter.title}, {identity.symbol} ({date})", identity
+        ),
         make("annex", urls.ANNEX, doc.annex.title, labels["cite_annex"]),
         make("plan", urls.PLAN, plan, labels["cite_enclosure"]),
     ]
@@ -93,14 +94,15 @@ def bibtex(item: Citable, url: str) -> str:
     def braced(text: str) -> str:
         return "{" + text.replace("{", "").replace("}", "") + "}"
 
+    identity = item.identity
     fields = {
         "title": braced(item.title),
-        "institution": braced("United Nations Security Council"),
-        "type": braced("Security Council document"),
-        "number": braced(SYMBOL),
-        "year": braced(str(DATE[0])),
-        "month": "jan",
-        "date": braced(DATE_ISO),
+        "institution": braced(identity.author),
+        "type": braced(identity.genre),
+        "number": braced(identity.symbol),
+        "year": braced(str(identity.date.year)),
+        "month": identity.date.strftime("%b").lower(),
+        "date": braced(identity.date_iso),
         "language": braced(LANGUAGE_NAMES[item.lang]),
         "url": braced(url),
         "note": braced(item.annotated),
@@ -113,14 +115,15 @@ def bibtex(item: Citable, url: str) -> str:
 
 
 def ris(item: Citable, url: str) -> str:
+    identity = item.identity
     lines = [
         ("TY", "RPRT"),
         ("TI", item.title),
-        ("AU", "United Nations Security Council"),
-        ("PB", "United Nations"),
-        ("PY", str(DATE[0])),
-        ("DA", "/".join(f"{n:02d}" for n in DATE)),
-        ("M1", SYMBOL),
+        ("AU", identity.author),
+        ("PB", identity.publisher),
+        ("PY", str(identity.date.year)),
+        ("DA", "/".join(f"{n:02d}" for n in identity.date_parts)),
+        ("M1", identity.symbol),
         ("LA", item.lang),
         ("UR", url),
         ("N1", item.annotated),
@@ -136,17 +139,17 @@ def csl(item: Citable, url: str) -> list[dict]:
         "id": f"{item.slug}-{item.lang}",
         "type": "report",
         "title": item.title,
-        "author": [{"literal": "United Nations Security Council"}],
-        "publisher": "United Nations",
-        "genre": "Security Council document",
-        "number": SYMBOL,
-        "issued": {"date-parts": [list(DATE)]},
+        "author": [{"literal": item.identity.author}],
+        "publisher": item.identity.publisher,
+        "genre": item.identity.genre,
+        "number": item.identity.symbol,
+        "issued": {"date-parts": [list(item.identity.date_parts)]},
         "language": item.lang,
         "URL": url,
         "note": item.annotated,
     }
     if item.is_translation:
-        entry |= {"original-title": item.original_title, "original-publisher": "United Nations"}
+        entry |= {"original-title": item.original_title, "original-publisher": item.identity.publisher}
     return [entry]
 
 
@@ -154,21 +157,24 @@ def head_metadata(item: Citable, site_url: str, description: str) -> Markup:
     """Highwire Press, Dublin Core and schema.org JSON-LD for one page."""
     url = urls.absolute(site_url, item.lang, item.url)
     others = {lang: urls.absolute(site_url, lang, item.url) for lang in LANGS}
+    identity = item.identity
+    symbol, date_iso = identity.symbol, identity.date_iso
+    slashed = identity.date.strftime("%Y/%m/%d")
     meta = [
         ("citation_title", item.title),
-        ("citation_publication_date", "2003/01/24"),
-        ("citation_date", "2003/01/24"),
-        ("citation_technical_report_institution", "United Nations Security Council"),
-        ("citation_technical_report_number", SYMBOL),
+        ("citation_publication_date", slashed),
+        ("citation_date", slashed),
+        ("citation_technical_report_institution", identity.author),
+        ("citation_technical_report_number", symbol),
         ("citation_language", item.lang),
         ("citation_public_url", url),
         ("DC.title", item.title),
-        ("DC.identifier", f"{SYMBOL} {item.key}" if item.key[0].isdigit() else SYMBOL),
-        ("DC.date", DATE_ISO),
+        ("DC.identifier", f"{symbol} {item.key}" if item.key[0].isdigit() else symbol),
+        ("DC.date", date_iso),
         ("DC.language", item.lang),
-        ("DC.publisher", "United Nations Security Council"),
+        ("DC.publisher", identity.author),
         ("DC.type", "Text"),
-        ("DC.relation.isPartOf", SYMBOL),
+        ("DC.relation.isPartOf", symbol),
         # A translation is derived from the official French page; the French is its own source.
         ("DC.source", others[DEFAULT_LANG] if item.is_translation else url),
     ]
@@ -186,16 +192,16 @@ def head_metadata(item: Citable, site_url: str, description: str) -> Markup:
         "@id": url,
         "url": url,
         "name": item.title,
-        "identifier": f"{SYMBOL}, {item.key}",
+        "identifier": f"{symbol}, {item.key}",
         "inLanguage": item.lang,
         "description": description,
-        "datePublished": DATE_ISO,
+        "datePublished": date_iso,
         "isPartOf": {
             "@type": "Report",
-            "name": SYMBOL,
-            "identifier": SYMBOL,
-            "datePublished": DATE_ISO,
-            "publisher": {"@type": "Organization", "name": "United Nations Security Council"},
+            "name": symbol,
+            "identifier": symbol,
+            "datePublished": date_iso,
+            "publisher": {"@type": "Organization", "name": identity.author},
         },
         relation: [{"@type": "CreativeWork", "@id": other, "url": other} for other in translated],
     }
@@ -234,6 +240,7 @@ def export(
     """The whole document as one JSON object: every provision in both languages, each language
     saying what it is (`notes`: lang -> "Texte officiel (français)." ...)."""
     first = docs[DEFAULT_LANG]
+    identity = first.identity
 
     def texts(number: str) -> dict[str, list[dict]]:
         return {
@@ -258,8 +265,8 @@ def export(
             }
         )
     return {
-        "symbol": SYMBOL,
-        "date": DATE_ISO,
+        "symbol": identity.symbol,
+        "date": identity.date_iso,
         "languages": {"fr": "official text", "en": "translation prepared for this edition"},
         "translation": {
             lang: {"translationOf": DEFAULT_LANG, "note": (notes or {}).get(lang, "")}

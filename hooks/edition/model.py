@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .identity import Identity
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
@@ -114,6 +118,7 @@ class Document:
     parts: list[Part]
     provisions: dict[str, Provision]  # number -> provision, in document order
     linenos: dict[str, int] = field(default_factory=dict)  # masthead key -> its line
+    identity: Identity | None = None  # source/document.yml, set by sources.load_sources
 
     # Lookups every page needs, computed once, so that rendering stays linear in the length.
 

@@ -302,11 +302,13 @@ def with_citation(ctx: Context, page: Page) -> Page:
 
 def translation_note(ctx: Context) -> Markup:
     if ctx.lang == "fr":
+        identity, lang = ctx.doc.identity, ctx.lang
         return html(
-            '<p class="ed official-note">{} '
-            '<a href="https://undocs.org/fr/S/2003/85">S/2003/85</a> '
-            '(<a href="https://www.nato.int/docu/fonda/b021122f.htm">OTAN</a>).</p>',
+            '<p class="ed official-note">{} <a href="{}">{}</a> (<a href="{}">OTAN</a>).</p>',
             ctx.labels["official_text"],
+            identity.official_versions["un"][lang],
+            identity.symbol,
+            identity.official_versions["nato"][lang],
         )
     # A label that holds links: labels.py checks and marks it as Markup; any other text is escaped.
     return html('<p class="ed translation-note">{}</p>', ctx.labels["translation_note"])
@@ -447,11 +449,30 @@ def plan_page(ctx: Context) -> Page:
     return Page(url, ctx.labels["plan"], join(body, "\n\n"), {"description": ctx.labels["plan"]})
 
 
+def akn_links(ctx: Context) -> Markup:
+    """The Akoma Ntoso files of both languages (at the site root, like every download)."""
+    identity, labels = ctx.doc.identity, ctx.labels
+    to_root = "../" * urls.lang_root(ctx.lang).count("/")
+    files = join(
+        (
+            html(
+                '<a href="{}" hreflang="{}" type="application/xml">{}</a>',
+                to_root + identity.akn_export(lang),
+                lang,
+                labels["akn_official" if lang == identity.official_lang else "akn_translation"],
+            )
+            for lang in (identity.official_lang, identity.translation_lang)
+        ),
+        ", ",
+    )
+    return html("{}{} {}", labels["akn_xml"], colon(ctx.lang), files)
+
+
 def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     doc, labels = ctx.doc, ctx.labels
     masthead = doc.masthead
     rows = [
-        (labels["symbol"], "S/2003/85"),
+        (labels["symbol"], doc.identity.symbol),
         (labels["organ"], to_html(masthead.get("organ", ""))),
         (labels["distributed"], html("{}, {}", to_html(masthead.get("distribution", "")), masthead.get("date", ""))),
         (labels["sender"], labels["sg_un"]),
@@ -466,8 +487,9 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     ]
     table = join(html('<tr><th scope="row">{}</th><td>{}</td></tr>', k, v) for k, v in rows)
     more = join(html("<li>{}</li>", link(urls.HOME, url, text)) for text, url in extra_links)
+    more += html("<li>{}</li>", akn_links(ctx))
     body = [
-        html('<h1 id="s-2003-85">S/2003/85 — {}</h1>', labels["plan"]),
+        html('<h1 id="{}">{} — {}</h1>', doc.identity.slug, doc.identity.symbol, labels["plan"]),
         html('<table class="ed identity"><tbody>{}</tbody></table>', table),
         translation_note(ctx),
         html('<h2 id="contents">{}</h2>', labels["contents"]),

@@ -12,7 +12,8 @@
  *    French site finds "CPEA"), through the `synonyms` map the build writes into the config.
  *
  * Material's worker is loaded unchanged; only the messages it receives are rewritten. Its file
- * name carries the hash of the pinned Material release (9.8.2).
+ * name carries a hash that changes with each Material release: the build finds it in the
+ * installed theme and passes it in this worker's URL (?material=search.<hash>.min.js).
  */
 /* global lunr */
 "use strict";
@@ -55,7 +56,9 @@ async function start() {
   // Material's worker registers its listener through addEventListener: keep it for ourselves.
   const listen = self.addEventListener;
   self.addEventListener = (type, handler) => { if (type === "message") material = handler; };
-  importScripts("search.a7633da7.min.js");
+  const worker = new URL(self.location).searchParams.get("material") || "";
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(worker)) throw new Error(`not Material's search worker: ${worker}`);
+  importScripts(worker);
   self.addEventListener = listen;
 
   // Fold every term the index holds (queries are folded in rewrite).
