@@ -86,9 +86,18 @@ def citation_files(items: list[cite.Citable], site_url: str) -> dict[str, bytes]
 
 
 def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edition:
-    sources = load_sources(source, root)
+    return render_edition(load_sources(source, root), site_url)
+
+
+def checked_text(sources: Sources) -> tuple[dict[str, list[Piece]], dict[str, Linker]]:
+    """The text's pieces and linkers of both languages, acronyms and register forms checked."""
     text = {lang: pieces(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
-    linkers = checked_linkers(sources, text)
+    return text, checked_linkers(sources, text)
+
+
+def render_edition(sources: Sources, site_url: str) -> Edition:
+    """Every page and file of both languages from checked sources."""
+    text, linkers = checked_text(sources)
     register = sources.register
     used = {lang: find_acronyms(linkers[lang], text[lang]) for lang in LANGS}
     found = {lang: find_mentions(linkers[lang], text[lang]) for lang in LANGS}

@@ -89,6 +89,10 @@ def first_difference(expected: list[str], actual: list[str], context: int = 8) -
     return "token sequences differ"
 
 
+def shortened(words: list[str], most: int = 12) -> str:
+    return " ".join(words[:most]) + (f" … ({len(words)} tokens)" if len(words) > most else "")
+
+
 def check_fidelity(original: str, original_path: str, doc: Document, context: int = 6) -> None:
     """Raise SourceError at the published line (and provision) where the words first differ
     from the original's, naming the expected and the found words."""
@@ -109,8 +113,7 @@ def check_fidelity(original: str, original_path: str, doc: Document, context: in
     lineno, where = spots[at] if spots else (1, "document")
     original_line = expected_spots[min(i1, len(expected_spots) - 1)][1] if expected_spots else 1
     before = " ".join(expected[max(0, i1 - context) : i1])
-    found = " ".join(actual[j1:j2])
-    wanted = " ".join(expected[i1:i2])
+    found, wanted = shortened(actual[j1:j2]), shortened(expected[i1:i2])
     raise SourceError(
         doc.path,
         lineno,
