@@ -292,7 +292,7 @@ CASES = [
     Case("labels YAML syntax", replace(LAB, "  home: Home\n", "  home: Home\n home2: x\n"), LAB, "home2",
          "correct the YAML syntax"),
     Case("labels language missing", lambda files: files.update({LAB: files[LAB].split("\nen:\n")[0] + "\n"}), LAB, 3,
-         "the labels has no 'en'"),
+         "the labels file has no 'en'"),
 ]  # fmt: skip
 
 

@@ -107,7 +107,10 @@ def check_fidelity(original: str, original_path: str, doc: Document, context: in
     if expected == actual:
         return
     matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
-    op, i1, i2, j1, j2 = next(code for code in matcher.get_opcodes() if code[0] != "equal")
+    changes = [code for code in matcher.get_opcodes() if code[0] != "equal"]
+    op, i1, i2, j1, j2 = changes[0]
+    if len(changes) > 1 and changes[1][1] - i2 <= 3 and changes[1][3] - j2 <= 3:  # two words swapped, say
+        op, i2, j2 = "replace", changes[1][2], changes[1][4]
     # Missing words are reported where they should be: after the last word still there.
     at = j1 - 1 if op == "delete" and j1 > 0 else min(j1, len(spots) - 1)
     lineno, where = spots[at] if spots else (1, "document")
