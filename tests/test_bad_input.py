@@ -416,3 +416,19 @@ def test_labels_schema_reads_the_real_file():
 
 def test_there_are_enough_cases():
     assert len(CASES) >= 60 and 12 <= len(BUILD_CASES) <= 16
+
+
+def test_the_built_french_is_checked_against_the_original(site: Path):
+    """The build's last check (hooks/pages.py): a rendering step that loses or adds a word is caught."""
+    from edition.fidelity import check_published_page
+
+    page = (site / "full-text" / "index.html").read_text(encoding="utf-8")
+    original = read("source/S-2003-85.fr.original.md")
+    check_published_page(page, "full-text/index.html", original, "original")
+    assert "condamné sans réserve" in page
+    for changed in (
+        page.replace("condamné sans réserve", "condamné réserve", 1),
+        page.replace("</article>", "mot</article>"),
+    ):
+        with pytest.raises(ValueError, match=r"full-text/index\.html: the published French differs from original"):
+            check_published_page(changed, "full-text/index.html", original, "original")

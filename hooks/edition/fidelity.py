@@ -125,3 +125,37 @@ def check_fidelity(original: str, original_path: str, doc: Document, context: in
         f"expected {wanted or '(nothing)'!r}, found {found or '(nothing)'!r}; "
         "the French must be the original's words in the original's order",
     )
+
+
+# Elements that separate words; inline ones (<sup>, <abbr>, <a>) do not.
+BLOCK_ELEMENTS = ("p", "li", "ul", "ol", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table")
+
+
+def reader_text(html: str) -> str:
+    """The text a reader sees in a piece of HTML, without what the edition adds (class 'ed')."""
+    from lxml import html as lxml_html  # only the build's last check needs it
+
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for added in root.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " ed ")]'):
+        added.drop_tree()
+    for element in root.iter(*BLOCK_ELEMENTS):
+        element.text = " " + (element.text or "")
+        element.tail = " " + (element.tail or "")
+    return root.text_content()
+
+
+def check_published_page(page_html: str, page_path: str, original: str, original_path: str) -> None:
+    """The French words of the built full-text page equal the original's: the sources were
+    checked, this checks that no rendering step changed, lost or hid a word."""
+    from lxml import html as lxml_html
+
+    articles = lxml_html.document_fromstring(page_html).xpath("//article")
+    if not articles:
+        raise ValueError(f"{page_path}: no <article> in the page; the theme's markup changed")
+    published = tokens(reader_text(lxml_html.tostring(articles[0], encoding="unicode")))
+    difference = first_difference(original_tokens(original), published)
+    if difference:
+        raise ValueError(
+            f"{page_path}: the published French differs from {original_path}: {difference}; "
+            "the sources passed the check, so a rendering step changed the text: fix it before publishing"
+        )
