@@ -20,6 +20,7 @@ from pathlib import Path
 from edition.akn import AknError
 from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
 from edition.enrich import EnrichError
+from edition.fidelity import check_published_page
 from edition.frozen import UrlError, built_urls, check_urls
 from edition.markup import without_toggle_autocomplete
 from edition.parse import SourceError
@@ -112,6 +113,17 @@ def on_post_build(config: MkDocsConfig) -> None:
         check_urls(built_urls(site), frozen.read_text(encoding="utf-8"), "source/urls.txt", allow_new)
     except UrlError as error:
         raise PluginError(f"Published URLs changed:\n{error}") from error
+    full_text = site / "full-text" / "index.html"  # the French, all of it, as a reader sees it
+    original = root / "source" / "S-2003-85.fr.original.md"
+    try:
+        check_published_page(
+            full_text.read_text(encoding="utf-8"),
+            "full-text/index.html (the built page)",
+            original.read_text(encoding="utf-8"),
+            "source/S-2003-85.fr.original.md",
+        )
+    except ValueError as error:
+        raise PluginError(f"Published text differs:\n{error}") from error
     merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     by_lang = {lang: synonyms(edition.sources.register, lang) for lang in edition.pages}
     for lang, (index, docs) in split_index(merged, by_lang).items():

@@ -5,15 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from edition.fidelity import reader_text
+from edition.frozen import built_urls
 
 
 def page_urls(site: Path) -> list[str]:
     """Every published page, as a site-absolute directory URL ('/', '/en/plan/16-3-2/')."""
-    out = []
-    for path in site.rglob("index.html"):
-        rel = path.parent.relative_to(site).as_posix()
-        out.append("/" if rel == "." else f"/{rel}/")
-    return sorted(out)
+    return built_urls(site)
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -21,15 +19,6 @@ def soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
-BLOCKS = ["p", "li", "ul", "ol", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table"]
-
-
 def document_text(node) -> str:
-    """The text of a node without what the edition adds (elements of class 'ed')."""
-    node = BeautifulSoup(str(node), "lxml")
-    for added in node.select(".ed"):
-        added.decompose()
-    for block in node.find_all(BLOCKS):  # inline elements (<sup>) do not split words
-        block.insert_before(" ")
-        block.append(" ")
-    return node.get_text("")
+    """The text of a node without what the edition adds (elements of class 'ed'), as the build's check reads it."""
+    return reader_text(str(node))

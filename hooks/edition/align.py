@@ -40,13 +40,28 @@ def shown(key: str) -> str:
     return f"'{key}:'"
 
 
+def counts(keys: list[str]) -> str:
+    paragraphs = sum(shown(k).startswith("paragraph") for k in keys)
+    indents = sum(shown(k).startswith("indent") for k in keys)
+    return f"{paragraphs} paragraph(s), {indents} indent(s)"
+
+
 def check_aligned(first: Document, second: Document) -> None:
     """Raise SourceError naming the second language's file, line and provision where it differs."""
     left = {where: (line, keys, lines) for where, line, keys, lines in outline(first)}
     right = {where: (line, keys, lines) for where, line, keys, lines in outline(second)}
-    order = list(left)
+    order, their_order = list(left), list(right)
     for index, where in enumerate(order):
         if where not in right:
+            previous = next((w for w in reversed(order[:index]) if w in right), None)
+            instead = their_order[their_order.index(previous) + 1 if previous else 0 :][:1]
+            if instead and instead[0] not in left:  # the same place holds another number: a typo
+                raise SourceError(
+                    second.path,
+                    right[instead[0]][0],
+                    instead[0],
+                    f"{first.lang} has {where} here ({first.path}:{left[where][0]}); correct the number",
+                )
             previous = next((w for w in reversed(order[:index]) if w in right), None)
             at = right[previous][0] if previous else 1
             after = f"add it after the block of {previous} (which starts at line {at})" if previous else "add it first"
@@ -65,19 +80,20 @@ def check_aligned(first: Document, second: Document) -> None:
                 f"exists in {second.lang} only, not in {first.path}; remove it or correct its number",
             )
     for where, (line, keys, lines) in left.items():
-        other_line, other_keys, other_lines = right[where]
+        other_line, other_keys, _ = right[where]
         if keys == other_keys:
             continue
         only_here = [k for k in keys if k not in other_keys]
         only_there = [k for k in other_keys if k not in keys]
+        # Which paragraph or indent is extra cannot be told from the anchors (they are numbered):
+        # the message is at the block, with what each language has.
         if only_there:
-            key = only_there[0]
             raise SourceError(
                 second.path,
-                other_lines.get(key) or other_line,
+                other_line,
                 where,
-                f"{shown(key)} has no counterpart in {first.lang} ({first.path}:{line}); "
-                f"remove it, or add it to the {first.lang} text if it was lost there",
+                f"{', '.join(map(shown, only_there))}: no counterpart in {first.lang} ({first.path}:{line}; "
+                f"{counts(keys)} there, {counts(other_keys)} here); remove the extra one",
             )
         if only_here:
             key = only_here[0]
@@ -85,8 +101,8 @@ def check_aligned(first: Document, second: Document) -> None:
                 second.path,
                 other_line,
                 where,
-                f"{shown(key)} is missing in {second.lang}: it is at {first.path}:{lines.get(key) or line}; "
-                f"add its translation in the same place",
+                f"{', '.join(map(shown, only_here))} missing in {second.lang} ({first.path}:{lines.get(key) or line}; "
+                f"{counts(keys)} there, {counts(other_keys)} here); add the missing translation",
             )
         raise SourceError(
             second.path, other_line, where, f"same keys as {first.path}:{line} in another order; put them in its order"

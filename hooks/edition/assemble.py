@@ -17,7 +17,7 @@ from . import cite, urls
 from .akn import akn_files
 from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import LANGS
-from .notes import load_notes, note_html
+from .notes import note_html
 from .render import Context, Page, document_pages, html, join
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .sources import Sources, load_sources
@@ -96,21 +96,28 @@ def generation_date() -> datetime.date:
 
 
 def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edition:
-    sources = load_sources(source, root)
+    return render_edition(load_sources(source, root), site_url)
+
+
+def checked_text(sources: Sources) -> tuple[dict[str, list[Piece]], dict[str, Linker]]:
+    """The text's pieces and linkers of both languages, acronyms and register forms checked."""
     text = {lang: pieces(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
-    linkers = checked_linkers(sources, text)
+    return text, checked_linkers(sources, text)
+
+
+def render_edition(sources: Sources, site_url: str) -> Edition:
+    """Every page and file of both languages from checked sources."""
+    text, linkers = checked_text(sources)
     register = sources.register
     used = {lang: find_acronyms(linkers[lang], text[lang]) for lang in LANGS}
     found = {lang: find_mentions(linkers[lang], text[lang]) for lang in LANGS}
     pages: dict[str, list[Page]] = {}
     files: dict[str, bytes] = {}
     citables = cite.marked(sources.docs, sources.labels)
-    notes_path = source / "notes.yml"
-    notes = load_notes(notes_path, sources.docs, str(notes_path.relative_to(root)) if root else str(notes_path))
     for lang in LANGS:
         labels = sources.labels[lang]
         items = citables[lang]
-        quotation_notes = {n: note_html(note, labels["quotations"], lang) for n, note in notes[lang].items()}
+        quotation_notes = {n: note_html(note, labels["quotations"], lang) for n, note in sources.notes[lang].items()}
         ctx = Context(sources.docs[lang], labels, linkers[lang], site_url, {i.url: i for i in items}, quotation_notes)
         mentions = found[lang]
         pages[lang] = document_pages(ctx, extra_links(labels))
@@ -121,8 +128,7 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
     language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
     export = cite.export(sources.docs, site_url, mentioned_entities(found), language_notes)
     files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()
-    original = (source / sources.identity.original).read_text(encoding="utf-8")
-    files |= akn_files(sources.docs, register, linkers, original, generation_date())
+    files |= akn_files(sources.docs, register, linkers, sources.original, generation_date())
     return Edition(sources, pages, citables, files)
 
 

@@ -60,20 +60,24 @@ def pieces(doc: Document, labels: dict[str, str]) -> list[Piece]:
     for section, url in ((doc.letter, urls.LETTER), (doc.annex, urls.ANNEX), (doc.plan, urls.PLAN)):
         name = labels.get(section.key, labels["plan"])
         where = f"[{section.key}]"
-        out.append(Piece(section.title, url, section.key, name, True, section.lineno, where))
+        title_line = section.linenos.get("title", section.lineno)
+        out.append(Piece(section.title, url, section.key, name, True, title_line, where))
         for unit in section.units:
             kind = labels["decision"] if unit.kind == "item" else labels["paragraph"].lower()
             out.append(Piece(unit.text, url, unit.anchor, f"{name}, {kind} {unit.label}", False, unit.lineno, where))
         if section.signature:
-            out.append(Piece(section.signature, url, f"{section.key}-signature", name, False, section.lineno, where))
+            line = section.linenos.get("signature", section.lineno)
+            out.append(Piece(section.signature, url, f"{section.key}-signature", name, False, line, where))
     for part in doc.parts:
         label, where = plain(part.title), f"[part {part.slug}]"
-        out.append(Piece(part.title, urls.part(part.slug), f"part-{part.slug}", label, True, part.lineno, where))
+        line = part.linenos.get("title", part.lineno)
+        out.append(Piece(part.title, urls.part(part.slug), f"part-{part.slug}", label, True, line, where))
     for provision in doc.ordered():
         url, where = urls.provision(provision.number), f"provision {provision.number}"
         label = f"{provision.kind_label(labels)} {provision.number}"
         if provision.title:
-            out.append(Piece(provision.title, url, provision.anchor, label, True, provision.lineno, where))
+            line = provision.linenos.get("title", provision.lineno)
+            out.append(Piece(provision.title, url, provision.anchor, label, True, line, where))
         for unit in provision.units:
             text_label = f"{label}, {labels['indent']} {unit.label}" if unit.kind == "item" else label
             out.append(Piece(unit.text, url, unit.anchor, text_label, False, unit.lineno, where))

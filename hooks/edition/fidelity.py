@@ -89,6 +89,10 @@ def first_difference(expected: list[str], actual: list[str], context: int = 8) -
     return "token sequences differ"
 
 
+def shortened(words: list[str], most: int = 12) -> str:
+    return " ".join(words[:most]) + (f" … ({len(words)} tokens)" if len(words) > most else "")
+
+
 def check_fidelity(original: str, original_path: str, doc: Document, context: int = 6) -> None:
     """Raise SourceError at the published line (and provision) where the words first differ
     from the original's, naming the expected and the found words."""
@@ -103,14 +107,16 @@ def check_fidelity(original: str, original_path: str, doc: Document, context: in
     if expected == actual:
         return
     matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
-    op, i1, i2, j1, j2 = next(code for code in matcher.get_opcodes() if code[0] != "equal")
+    changes = [code for code in matcher.get_opcodes() if code[0] != "equal"]
+    op, i1, i2, j1, j2 = changes[0]
+    if len(changes) > 1 and changes[1][1] - i2 <= 3 and changes[1][3] - j2 <= 3:  # two words swapped, say
+        op, i2, j2 = "replace", changes[1][2], changes[1][4]
     # Missing words are reported where they should be: after the last word still there.
     at = j1 - 1 if op == "delete" and j1 > 0 else min(j1, len(spots) - 1)
     lineno, where = spots[at] if spots else (1, "document")
     original_line = expected_spots[min(i1, len(expected_spots) - 1)][1] if expected_spots else 1
     before = " ".join(expected[max(0, i1 - context) : i1])
-    found = " ".join(actual[j1:j2])
-    wanted = " ".join(expected[i1:i2])
+    found, wanted = shortened(actual[j1:j2]), shortened(expected[i1:i2])
     raise SourceError(
         doc.path,
         lineno,
@@ -119,3 +125,37 @@ def check_fidelity(original: str, original_path: str, doc: Document, context: in
         f"expected {wanted or '(nothing)'!r}, found {found or '(nothing)'!r}; "
         "the French must be the original's words in the original's order",
     )
+
+
+# Elements that separate words; inline ones (<sup>, <abbr>, <a>) do not.
+BLOCK_ELEMENTS = ("p", "li", "ul", "ol", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table")
+
+
+def reader_text(html: str) -> str:
+    """The text a reader sees in a piece of HTML, without what the edition adds (class 'ed')."""
+    from lxml import html as lxml_html  # only the build's last check needs it
+
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for added in root.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " ed ")]'):
+        added.drop_tree()
+    for element in root.iter(*BLOCK_ELEMENTS):
+        element.text = " " + (element.text or "")
+        element.tail = " " + (element.tail or "")
+    return root.text_content()
+
+
+def check_published_page(page_html: str, page_path: str, original: str, original_path: str) -> None:
+    """The French words of the built full-text page equal the original's: the sources were
+    checked, this checks that no rendering step changed, lost or hid a word."""
+    from lxml import html as lxml_html
+
+    articles = lxml_html.document_fromstring(page_html).xpath("//article")
+    if not articles:
+        raise ValueError(f"{page_path}: no <article> in the page; the theme's markup changed")
+    published = tokens(reader_text(lxml_html.tostring(articles[0], encoding="unicode")))
+    difference = first_difference(original_tokens(original), published)
+    if difference:
+        raise ValueError(
+            f"{page_path}: the published French differs from {original_path}: {difference}; "
+            "the sources passed the check, so a rendering step changed the text: fix it before publishing"
+        )

@@ -50,9 +50,12 @@ def check_urls(built: list[str], frozen_text: str, path: str, allow_new: bool = 
         if url not in made
     ]
     if not allow_new:
-        problems += [
-            f"{path}:{end}: {url}: new URL not in {path}; run {FREEZE_COMMAND} if the page is deliberate"
-            for url in sorted(made - set(frozen))
-        ]
+        for url in sorted(made - set(frozen)):
+            # Named at the line where it would stand in the (sorted) list.
+            line = min((n for listed, n in frozen.items() if listed > url), default=end)
+            problems.append(
+                f"{path}:{line}: {url}: new URL not in {path} (or its line was removed: restore it); "
+                f"if the page is new on purpose, run {FREEZE_COMMAND}"
+            )
     if problems:
         raise UrlError(problems)

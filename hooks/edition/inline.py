@@ -46,8 +46,9 @@ def check_inline(text: str, links: bool = False) -> None:
                     start + 1, f"character reference {match.group()!r} is not allowed; write the character itself"
                 )
             shown = text[start : text.find(">", start) + 1 or start + 20][:40]
+            admitted = ALLOWED_TEXT + (', and links <a href="https://...">' if links else "")
             raise InlineError(
-                start + 1, f"markup {shown!r} is not allowed; the source admits only {ALLOWED_TEXT}, without attributes"
+                start + 1, f"markup {shown!r} is not allowed; only {admitted} are admitted, without other attributes"
             )
         name = tag.group().strip("</>").split()[0]
         if tag.group().startswith("</"):

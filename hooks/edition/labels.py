@@ -37,7 +37,7 @@ def parse_labels(text: str, path: str) -> dict[str, dict]:
     root = reader.compose(text)
     if root is None:
         raise SourceError(path, 1, "labels", f"the file is empty; it needs {' and '.join(LANGS)}", 1)
-    by_lang = reader.keys(root, "labels", "the labels", LANGS, LANGS)
+    by_lang = reader.keys(root, "labels", "the labels file", LANGS, LANGS)
     lang_line = {lang: at(key_node) for lang, (key_node, _) in reader.mapping(root, "labels", "the labels").items()}
     out: dict[str, dict] = {}
     lines: dict[str, dict[str, int]] = {}

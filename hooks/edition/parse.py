@@ -79,7 +79,7 @@ def read_blocks(text: str, path: str) -> list[Block]:
         where = where_of(blocks[-1]) if blocks else "before any block"
         if comment_start or line.startswith("<!--"):
             comment_start = comment_start or lineno
-            if comment_end(line[4:] if comment_start == lineno else line, lineno, path, where):
+            if comment_end(line[4:] if comment_start == lineno else line, lineno, path, "comment"):
                 comment_start = 0
             continue
         if not line:
@@ -95,7 +95,12 @@ def read_blocks(text: str, path: str) -> list[Block]:
             key, value = match["key"], match["text"].strip()
             start = indent + match.start("text")
         else:
-            raise SourceError(path, lineno, where, f"cannot read this line: {line[:60]!r}")
+            raise SourceError(
+                path,
+                lineno,
+                where,
+                f"cannot read this line: {line[:60]!r}; start it with 'p: ', '- ', 'title: ' (a key) or [a block]",
+            )
         if not blocks:
             raise SourceError(path, lineno, "before any block", "text outside a [block]")
         try:
@@ -107,7 +112,7 @@ def read_blocks(text: str, path: str) -> list[Block]:
         raise SourceError(
             path,
             comment_start,
-            where_of(blocks[-1]) if blocks else "before any block",
+            "comment",
             "comment never closed: everything after this line would be dropped; end it with -->",
             text.splitlines()[comment_start - 1].index("<!--") + 1,
         )
@@ -154,7 +159,7 @@ def units_of(block: Block, base: str) -> list[Unit]:
 def require(block: Block, key: str, path: str) -> str:
     value = block.first(key)
     if not value:
-        raise SourceError(path, block.lineno, where_of(block), f"missing '{key}:' line")
+        raise SourceError(path, block.lineno, where_of(block), f"missing '{key}:' line; add it")
     return value
 
 
@@ -178,7 +183,7 @@ def provision_of(block: Block, part: Part, path: str) -> Provision:
     depth = number.count(".")
     title = block.first("title")
     if depth and not title:
-        raise SourceError(path, block.lineno, f"provision {number}", "missing 'title:' line")
+        raise SourceError(path, block.lineno, f"provision {number}", "missing 'title:' line; add it")
     provision = Provision(number, part.slug, title, [], block.lineno, block.linenos())
     provision.units = units_of(block, provision.anchor)
     if depth != 1 and not provision.units:
@@ -271,12 +276,17 @@ def parse_document(text: str, path: str, lang: str, numbering: bool = True) -> D
             provisions.append(provision)
             parts[-1].provisions.append(provision.number)
         else:
-            raise SourceError(path, block.lineno, f"[{ident}]", "unknown block")
+            raise SourceError(
+                path,
+                block.lineno,
+                f"[{ident}]",
+                "unknown block; the blocks are [masthead], [letter], [annex], [plan], [part <slug>] and [<number>]",
+            )
     for key in ("letter", "annex", "plan"):
         if key not in sections:
-            raise SourceError(path, 1, f"[{key}]", "block missing")
+            raise SourceError(path, 1, f"[{key}]", "block missing; add it (see source/README.md)")
     if not masthead:
-        raise SourceError(path, 1, "[masthead]", "block missing")
+        raise SourceError(path, 1, "[masthead]", "block missing; add it (see source/README.md)")
     for part in parts:
         if not part.provisions:
             raise SourceError(path, part.lineno, f"[part {part.slug}]", "part has no provision")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from yaml.nodes import MappingNode, ScalarNode
+from yaml.nodes import MappingNode
 
 from .model import LANGS
 from .parse import SourceError, read_text
@@ -73,10 +73,10 @@ def parse_register(text: str, path: str) -> Register:
     first_line: dict[str, int] = {}
     for node in reader.sequence(top["entities"], "register", "'entities'"):
         where = "entity ?"
-        if isinstance(node, MappingNode):
-            ident_node = reader.mapping(node, where, "an entity").get("id", (None, None))[1]
-            if ident_node is not None and isinstance(ident_node, ScalarNode):
-                where = f"entity {ident_node.value}"
+        if isinstance(node, MappingNode):  # name the entity in every message, even one about its id
+            ident = next((value.value for key, value in node.value if key.value == "id"), None)
+            if isinstance(ident, str):
+                where = f"entity {ident}"
         fields = reader.keys(node, where, "an entity", ENTITY_KEYS, ("id", "kind", "name", "description"))
         ident = reader.text(fields["id"], where, "id")
         if not SLUG.match(ident):

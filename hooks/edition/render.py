@@ -105,6 +105,14 @@ def join(pieces, separator: str = "") -> Markup:
     return Markup(separator).join(pieces)
 
 
+def http_url(url: str) -> str:
+    """An address for an href: http(s) only, so that no javascript: or data: link is ever written
+    (the register's schema refuses them first, with their line)."""
+    if not url.startswith(("https://", "http://")):
+        raise ValueError(f"not an http(s) address: {url!r}")
+    return url
+
+
 def strip_tags(text: str) -> str:
     """Source text as plain text (what a reader sees)."""
     return plain(text)

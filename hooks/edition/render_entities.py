@@ -9,7 +9,7 @@ from .enrich import Mention, Piece
 from .inline import plain
 from .model import LANGS
 from .register import KINDS, Entity, Register
-from .render import Context, Page, colon, crumbs, html, join, link, translation_note
+from .render import Context, Page, colon, crumbs, html, http_url, join, link, translation_note
 
 EDITION_NAME = "edition"  # register status: a name is this edition's own rendering
 
@@ -72,7 +72,7 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
                 '<p class="ed official-link">{}{} <a href="{}">{}</a></p>',
                 labels["official_link"],
                 colon(lang),
-                entity.link[lang],
+                http_url(entity.link[lang]),
                 entity.link[lang],
             )
         )
@@ -104,7 +104,8 @@ def entity_index_page(ctx: Context, register: Register, mentions: dict[str, list
             extra = Markup("")
             if kind == "resolution":
                 cited = join(dict.fromkeys(piece_link(url, m.piece) for m in mentions[entity.ident]), ", ")
-                official = html('<a href="{}">{}</a>', entity.link.get(lang, ""), entity.symbol)
+                href = http_url(entity.link[lang]) if entity.link.get(lang) else ""
+                official = html('<a href="{}">{}</a>', href, entity.symbol) if href else html("{}", entity.symbol)
                 extra = html(" — {}. {}{} {}", official, labels["cited_in"], colon(lang), cited)
             elif entity.acronym.get(lang):
                 extra = html(" ({})", acronym_html(entity, lang, lang))

@@ -94,7 +94,8 @@ class Reader:
             # The column is exact for plain scalars on one line; for others it points at the value.
             one_line = node.style in (None, '"', "'") and line == node.end_mark.line + 1
             offset = error.column - 1 + (node.style is not None) if one_line else 0
-            raise SourceError(self.path, line, where, f"{what}: {error}; write plain text", column + offset) from None
+            fix = "" if markup == "links" else "; write plain text"
+            raise SourceError(self.path, line, where, f"{what}: {error}{fix}", column + offset) from None
         return value
 
     def choice(self, node: Node, where: str, what: str, choices: Iterable[str]) -> str:

@@ -12,12 +12,15 @@ from urllib.parse import urlsplit
 PLACEHOLDER = "https://s-2003-85.example.org/"
 PUBLISH_VARIABLE = "EDITION_PUBLISH"
 EXAMPLE = "SITE_URL=https://example.org/s-2003-85/"
+UNSAFE = "\"'<>\\`{}|^"  # not in an address; they would also break out of an HTML attribute
 
 
 def check_site_url(value: str | None, publish: bool) -> str:
     """The address, checked; a ValueError with what is wrong and how to fix it."""
     if not value or not value.strip():
         raise ValueError(f"SITE_URL is empty; set the site's public address, e.g. {EXAMPLE}")
+    if bad := next((c for c in value if c.isspace() or c in UNSAFE), None):
+        raise ValueError(f"SITE_URL {value!r} holds {bad!r}, which an address cannot hold; set it like {EXAMPLE}")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"SITE_URL {value!r} is not an absolute http(s) address; set it like {EXAMPLE}")

@@ -13,6 +13,7 @@ from .fidelity import check_fidelity
 from .identity import Identity, load_identity
 from .labels import load_labels
 from .model import LANGS, Document
+from .notes import QuotationNote, load_notes
 from .parse import check_sequence, load_document, read_text
 from .register import Register, load_register
 
@@ -23,10 +24,13 @@ class Sources:
     labels: dict[str, dict]  # lang -> label -> text
     register: Register
     register_path: str
-    identity: Identity | None = None  # source/document.yml
+    identity: Identity
+    original: str  # the French text as received (identity.original)
+    notes: dict[str, dict[str, QuotationNote]]  # lang -> provision number -> its quotation note
 
 
 IDENTITY = "document.yml"
+NOTES = "notes.yml"
 
 
 def shown_path(path: Path, root: Path | None) -> str:
@@ -41,11 +45,14 @@ def load_sources(folder: Path, root: Path | None = None) -> Sources:
         path = folder / identity.source_name(lang)
         docs[lang] = load_document(path, lang, shown_path(path, root), False)
         docs[lang].identity = identity
-    original = folder / identity.original
-    check_fidelity(read_text(original, shown_path(original, root)), shown_path(original, root), docs["fr"])
+    original_path = folder / identity.original
+    original = read_text(original_path, shown_path(original_path, root))
+    check_fidelity(original, shown_path(original_path, root), docs["fr"])
     check_aligned(docs["fr"], docs["en"])
     for doc in docs.values():
         check_sequence(doc.ordered(), doc.path)
     labels = load_labels(folder / "labels.yml", shown_path(folder / "labels.yml", root))
     register_path = shown_path(folder / "register.yml", root)
-    return Sources(docs, labels, load_register(folder / "register.yml", register_path), register_path, identity)
+    register = load_register(folder / "register.yml", register_path)
+    notes = load_notes(folder / NOTES, docs, shown_path(folder / NOTES, root))
+    return Sources(docs, labels, register, register_path, identity, original, notes)
