@@ -426,7 +426,6 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     ]
     table = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in rows)
     more = "".join(f"<li>{link(urls.HOME, url, esc(text))}</li>" for text, url in extra_links)
-    more += f"<li>{akn_links(ctx)}</li>"
     body = [
         f'<h1 id="{doc.identity.slug}">{esc(doc.identity.symbol)} — {esc(labels["plan"])}</h1>',
         f'<table class="ed identity"><tbody>{table}</tbody></table>',
@@ -434,6 +433,7 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
         f'<h2 id="contents">{esc(labels["contents"])}</h2>',
         contents_tree(ctx, urls.HOME),
         f'<ul class="ed more">{more}</ul>',
+        f'<p class="ed akn-files">{akn_links(ctx)}</p>',
     ]
     meta = {"description": labels["site_name"], "search": {"boost": SEARCH_BOOST["contents"]}}
     return Page(urls.HOME, labels["home"], "\n\n".join(body), meta)
