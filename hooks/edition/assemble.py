@@ -144,7 +144,7 @@ def akn_list(edition: Edition, lang: str) -> str:
         (identity.akn_export(other), labels["akn_official" if other == identity.official_lang else "akn_translation"])
         for other in (identity.official_lang, identity.translation_lang)
     ]
-    rows.append((identity.exports["anchors"], "anchors → eId"))
+    rows.append((identity.exports["anchors"], labels["akn_anchors"]))
     items = "".join(
         f'<li><a href="{to_root}{path}" download><code>/{path}</code></a> ({html.escape(text)})</li>'
         for path, text in rows
