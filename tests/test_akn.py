@@ -148,6 +148,30 @@ def test_an_invalid_file_is_refused_with_its_line(xml, trees):
         check_akn(data, "fr.xml", trees["fr"])
 
 
+def test_an_invalid_file_names_the_source_line_it_comes_from(xml, trees):
+    data = xml["fr"].replace(b"<num>16.4.2</num>", b"<title>16.4.2</title>", 1)
+    provision = next(node for node in trees["fr"].walk() if node.anchor == "p-16-4-2")
+    with pytest.raises(AknError) as error:
+        check_akn(data, "fr.xml", trees["fr"], source="source/S-2003-85.fr.md")
+    assert str(error.value).startswith(f"source/S-2003-85.fr.md:{provision.lineno}: {provision.eid}: fr.xml:")
+
+
+def test_markup_akoma_ntoso_cannot_hold_is_refused_with_file_and_line(sources, linkers):
+    doc = sources.docs["fr"]
+    unit = doc.provisions["9"].units[0]
+    changed = dataclasses.replace(doc, provisions={**doc.provisions})
+    changed.provisions["9"] = dataclasses.replace(
+        doc.provisions["9"], units=[dataclasses.replace(unit, text="<blink>" + unit.text + "</blink>")]
+    )
+    tree = build_tree(changed, finder(linkers["fr"]))
+    with pytest.raises(AknError) as error:
+        build_akn(tree, sources.identity, sources.register, "fr", DAY, "source/S-2003-85.fr.md")
+    assert str(error.value) == (
+        f"source/S-2003-85.fr.md:{unit.lineno}: att_1__att_1__para_9__p_1: inline tag '<blink>' has no Akoma Ntoso "
+        "equivalent here; use b, i, sub, sup, u"
+    )
+
+
 def test_a_repeated_eid_in_the_file_is_refused(xml, trees):
     data = xml["fr"].replace(b'eId="para_2"', b'eId="para_1"', 1)
     # the strict schema holds a uniqueness constraint on eIds: it is the first to refuse

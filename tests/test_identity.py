@@ -59,11 +59,19 @@ def test_a_missing_language_is_reported_with_its_line():
         ("date: 2003-01-24", "date: 24 January 2003", "official_versions|date: '24 January 2003' is not a date"),
         ('"https://undocs.org/fr/S/2003/85"', '"undocs.org/fr"', "is not a valid url"),
         ("official: fr", "official: de", "'de' is not one of the languages"),
+        ("official: fr", "official: en", "official and translation must differ"),
+        ("translation: en", "translation: fr", "official and translation must differ"),
     ],
 )
 def test_values_are_typed(old: str, new: str, message: str):
     with pytest.raises(SourceError, match=message):
         parse_identity(TEXT.replace(old, new, 1), PATH)
+
+
+def test_the_official_language_is_the_one_at_the_site_root():
+    swapped = TEXT.replace("official: fr", "official: en").replace("translation: en", "translation: fr")
+    with pytest.raises(SourceError, match=r"languages.official: the site publishes .* it must be 'fr'"):
+        parse_identity(swapped, PATH)
 
 
 def test_the_build_stops_on_a_bad_identity_file(tmp_path: Path):

@@ -76,8 +76,15 @@ def ontology(kind: str, ident: str) -> str:
 class Builder:
     """Writes one language's tree as an AKN document."""
 
-    def __init__(self, identity: Identity, register: Register, lang: str, generated: datetime.date) -> None:
+    def __init__(
+        self, identity: Identity, register: Register, lang: str, generated: datetime.date, source: str = ""
+    ) -> None:
         self.identity, self.register, self.lang, self.generated = identity, register, lang, generated
+        self.source = source  # the source file, for messages
+        self.line, self.where = 1, "document"  # the element being written, for messages
+
+    def fail(self, message: str) -> AknError:
+        return AknError(f"{self.source}:{self.line}: {self.where}: {message}")
 
     # ------------------------------------------------------------ metadata
 
@@ -216,6 +223,8 @@ class Builder:
 
     def element(self, node: Node) -> etree._Element:
         kind = node.kind
+        if node.lineno:
+            self.line, self.where = node.lineno, node.eid or node.anchor or kind
         if kind == "doc":
             return self.doc(node)
         if kind == "p":
@@ -251,7 +260,7 @@ class Builder:
         last = node.children.index(divisions[-1])
         before, after = node.children[:first], node.children[last + 1 :]
         if any(child.kind == "p" for child in node.children[first : last + 1]):
-            raise AknError(f"{node.eid}: text between two lists or sub-divisions has no place in Akoma Ntoso")
+            raise self.fail("text between two lists or sub-divisions has no place in Akoma Ntoso; make it a provision")
         if before:
             element.append(E.intro(*[self.element(child) for child in before]))
         element.extend(self.element(child) for child in divisions)
@@ -284,9 +293,12 @@ def append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def build_akn(tree: Node, identity: Identity, register: Register, lang: str, generated: datetime.date) -> bytes:
-    """The AKN file of one language's tree, serialised (UTF-8, indented)."""
-    builder = Builder(identity, register, lang, generated)
+def build_akn(
+    tree: Node, identity: Identity, register: Register, lang: str, generated: datetime.date, source: str = ""
+) -> bytes:
+    """The AKN file of one language's tree, serialised (UTF-8, indented); `source`, the source
+    file, is named with its line when the text cannot be written in Akoma Ntoso."""
+    builder = Builder(identity, register, lang, generated, source)
     root = E.akomaNtoso(builder.doc(tree, entities_used(tree)))
     indent(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
@@ -320,7 +332,16 @@ def text_tokens(root: etree._Element) -> list[str]:
     return out
 
 
-def check_akn(data: bytes, path: str, tree: Node, original_markdown: str | None = None) -> None:
+def source_of(root: etree._Element, line: int, tree: Node, source: str) -> str:
+    """'file:line: eId: ' of the source text an invalid line of the XML comes from, or ''."""
+    element = next((e for e in root.iter() if e.sourceline == line), None)
+    while element is not None and not element.get("eId"):
+        element = element.getparent()
+    node = next((n for n in tree.walk() if element is not None and n.eid == element.get("eId")), None)
+    return f"{source}:{node.lineno}: {node.eid}: " if node and node.lineno else ""
+
+
+def check_akn(data: bytes, path: str, tree: Node, original_markdown: str | None = None, source: str = "") -> None:
     """Raise AknError (naming the file and line) unless the file validates against the strict
     OASIS schema, its eIds are unique and well formed and, for the official language, its words
     are the original's, in order."""
@@ -329,7 +350,8 @@ def check_akn(data: bytes, path: str, tree: Node, original_markdown: str | None 
     if not schema(root):
         error = schema.error_log.filter_from_errors()[0] if schema.error_log else None
         where = f"{path}:{error.line}" if error else path
-        raise AknError(f"{where}: not valid Akoma Ntoso 3.0: {error.message if error else '?'}")
+        origin = source_of(root, error.line, tree, source) if error and source else ""
+        raise AknError(f"{origin}{where}: not valid Akoma Ntoso 3.0: {error.message if error else '?'}")
     problems = check_eids(tree)
     counts = Counter(element.get("eId") for element in root.iter() if element.get("eId"))
     duplicates = sorted(ident for ident, count in counts.items() if count > 1)
@@ -356,8 +378,9 @@ def akn_files(
     for lang in LANGS:
         tree = build_tree(docs[lang], finder(linkers[lang]))
         path = identity.akn_export(lang)
-        data = build_akn(tree, identity, register, lang, generated)
-        check_akn(data, path, tree, original_markdown if lang == identity.official_lang else None)
+        source = docs[lang].path
+        data = build_akn(tree, identity, register, lang, generated, source)
+        check_akn(data, path, tree, original_markdown if lang == identity.official_lang else None, source)
         files[path] = data
         anchors[lang] = anchor_map(tree)
     first, *others = anchors.values()

@@ -159,7 +159,7 @@ def akn_list(edition: Edition, lang: str) -> Markup:
         (identity.akn_export(other), labels["akn_official" if other == identity.official_lang else "akn_translation"])
         for other in (identity.official_lang, identity.translation_lang)
     ]
-    rows.append((identity.exports["anchors"], "anchors → eId"))
+    rows.append((identity.exports["anchors"], labels["akn_anchors"]))
     items = join(
         html('<li><a href="{}" download><code>/{}</code></a> ({})</li>', to_root + path, path, text)
         for path, text in rows

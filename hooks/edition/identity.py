@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .model import LANGS
+from .model import DEFAULT_LANG, LANGS
 from .parse import SourceError
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -141,6 +141,11 @@ class Reader:
         return out
 
 
+def line_of(root: yaml.MappingNode, key: str) -> int:
+    """The line of a top-level key, for messages."""
+    return next((k.start_mark.line + 1 for k, _v in root.value if k.value == key), root.start_mark.line + 1)
+
+
 def parse_identity(text: str, path: str) -> Identity:
     try:
         root = yaml.compose(text)
@@ -152,7 +157,14 @@ def parse_identity(text: str, path: str) -> Identity:
     data = Reader(path).mapping(root, SCHEMA, "document")
     languages = data["languages"]
     if languages["official"] == languages["translation"]:
-        raise SourceError(path, root.start_mark.line + 1, "languages", "official and translation must differ")
+        raise SourceError(path, line_of(root, "languages"), "languages", "official and translation must differ")
+    if languages["official"] != DEFAULT_LANG:
+        raise SourceError(
+            path,
+            line_of(root, "languages"),
+            "languages.official",
+            f"the site publishes its official language at the root: it must be '{DEFAULT_LANG}' (model.DEFAULT_LANG)",
+        )
     return Identity(
         symbol=data["symbol"],
         slug=data["slug"],

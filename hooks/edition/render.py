@@ -495,7 +495,6 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     ]
     table = join(html('<tr><th scope="row">{}</th><td>{}</td></tr>', k, v) for k, v in rows)
     more = join(html("<li>{}</li>", link(urls.HOME, url, text)) for text, url in extra_links)
-    more += html("<li>{}</li>", akn_links(ctx))
     body = [
         html('<h1 id="{}">{} — {}</h1>', doc.identity.slug, doc.identity.symbol, labels["plan"]),
         html('<table class="ed identity"><tbody>{}</tbody></table>', table),
@@ -503,6 +502,7 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
         html('<h2 id="contents">{}</h2>', labels["contents"]),
         contents_tree(ctx, urls.HOME),
         html('<ul class="ed more">{}</ul>', more),
+        html('<p class="ed akn-files">{}</p>', akn_links(ctx)),
     ]
     meta = {"description": labels["site_name"], "search": {"boost": SEARCH_BOOST["contents"]}}
     return Page(urls.HOME, labels["home"], join(body, "\n\n"), meta)

@@ -112,7 +112,9 @@ def section_doc(section: Section, prefix: str, find: Finder, masthead: dict[str,
     body = Node("mainBody")
     for position, (unit, items) in enumerate(chunks(section.units), 1):
         paragraph = Node("paragraph", eid(prefix, "paragraph", position), anchor=unit.anchor, lineno=unit.lineno)
-        paragraph.children.append(text_node("p", unit.text, find, role="intro" if items else "content"))
+        paragraph.children.append(
+            text_node("p", unit.text, find, role="intro" if items else "content", lineno=unit.lineno)
+        )
         if items:
             paragraph.children.append(points(paragraph.eid, items, find))
         body.children.append(paragraph)
@@ -148,6 +150,7 @@ def provision_node(doc: Document, provision: Provision, prefix: str, find: Finde
                 eid=eid(own, "p", position),
                 anchor=unit.anchor,
                 role="intro" if intro else "content",
+                lineno=unit.lineno,
             )
         )
         if items:
