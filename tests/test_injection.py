@@ -169,3 +169,14 @@ def test_nothing_live_reaches_the_built_pages(hostile_site: Path, route: str, ur
 def test_hostile_text_is_kept_as_text_in_the_exports(hostile_site: Path):
     bib = (hostile_site / "en" / "plan" / "reports" / "s-2003-85-reports.bib").read_text(encoding="utf-8")
     assert 'onmouseover="alert(5)"' in bib  # exports are text: kept as written
+
+
+def test_no_html_is_shown_as_text(site: Path):
+    """The other side of escaping: HTML built as a plain str and then escaped would show as text."""
+    symptoms = re.compile(
+        r"&lt;/?(?:a|p|li|ul|span|abbr|div|sup|strong|em|code|nav|table|tr|td)[ &]|=&#34;|&amp;(?:#|amp;|lt;)"
+    )
+    shown = []
+    for path in sorted(site.rglob("*.html")):
+        shown += [f"{path.relative_to(site)}: {m.group()}" for m in symptoms.finditer(path.read_text(encoding="utf-8"))]
+    assert shown == []

@@ -4,10 +4,11 @@ persons the document mentions, with their names, acronyms and forms in both lang
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from yaml.nodes import MappingNode
+from yaml.nodes import MappingNode, Node
 
 from .model import LANGS
 from .parse import SourceError, read_text
@@ -52,10 +53,13 @@ class Register:
         return {e.acronym[lang]: e for e in self.entities.values() if e.acronym.get(lang)}
 
 
+Check = Callable[[Node, str, str], str]  # node, where, what -> the checked text
 ENTITY_KEYS = ("id", "kind", "name", "acronym", "forms", "description", "link", "symbol", "source", "status")
 
 
-def lang_texts(reader: Reader, node, where: str, what: str, required: bool, check=None) -> dict[str, str]:
+def lang_texts(
+    reader: Reader, node: Node, where: str, what: str, required: bool, check: Check | None = None
+) -> dict[str, str]:
     """A mapping language -> text; `required`: every language must be there."""
     values = reader.keys(node, where, what, LANGS, LANGS if required else ())
     return {lang: (check or reader.text)(value, where, f"{what}.{lang}") for lang, value in values.items()}

@@ -418,7 +418,7 @@ def letter_page(ctx: Context, key: str) -> Page:
     return Page(url, ctx.labels[key], join(body, "\n\n"), {"description": description_of(section.title)})
 
 
-def contents_tree(ctx: Context, page_url: str, anchors: bool = False) -> Markup:
+def contents_tree(ctx: Context, page_url: str, anchors: bool = False, css_class: str = "ed contents") -> Markup:
     """The document's table of contents: letters, the Plan, its parts and every provision."""
     doc = ctx.doc
 
@@ -440,7 +440,8 @@ def contents_tree(ctx: Context, page_url: str, anchors: bool = False) -> Markup:
         title = a(urls.part(part.slug), "part-" + part.slug, strip_tags(part.title))
         parts.append(html("<li>{}<ul>{}</ul></li>", title, join(lis)))
     return html(
-        '<ul class="ed contents"><li>{}</li><li>{}</li><li>{}<ul>{}</ul></li></ul>',
+        '<ul class="{}"><li>{}</li><li>{}</li><li>{}<ul>{}</ul></li></ul>',
+        css_class,
         a(urls.LETTER, "letter", ctx.labels["letter"]),
         a(urls.ANNEX, "annex", ctx.labels["annex"]),
         a(urls.PLAN, "plan", ctx.labels["plan"]),
@@ -451,8 +452,7 @@ def contents_tree(ctx: Context, page_url: str, anchors: bool = False) -> Markup:
 def plan_page(ctx: Context) -> Page:
     url = urls.PLAN
     body = [crumbs(ctx, url, []), *section_body(ctx, ctx.doc.plan, url)]
-    contents = contents_tree(ctx, url)
-    body.append(Markup(contents.replace('class="ed contents"', 'class="ed contents plan-contents"', 1)))
+    body.append(contents_tree(ctx, url, css_class="ed contents plan-contents"))
     body.append(translation_note(ctx))
     return Page(url, ctx.labels["plan"], join(body, "\n\n"), {"description": ctx.labels["plan"]})
 
@@ -533,7 +533,7 @@ def full_text_page(ctx: Context) -> Page:
             title = html(" <strong>{}</strong>", ctx.heading(provision.title, url)) if provision.title else ""
             units = units_html(ctx, provision.units, url)
             # The number (and title) open the provision's first paragraph, as in the printed text.
-            units = Markup(units.replace('class="unit">', html('class="unit">{}{} ', num, title), 1))
+            units = units.replace(Markup('class="unit">'), html('class="unit">{}{} ', num, title), 1)
             out.append(html('<div id="{}" class="provision">\n{}\n</div>', provision.anchor, units))
             if number in ctx.quotation_notes:
                 out.append(ctx.quotation_notes[number])
