@@ -14,7 +14,7 @@ from markupsafe import Markup
 from . import cite, urls
 from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import LANGS
-from .render import Context, Page, document_pages, html, join
+from .render import Context, Page, document_pages, join, markup
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .sources import Sources, load_sources
 
@@ -125,10 +125,10 @@ def pinpoint_table(edition: Edition, lang: str) -> Markup:
     for item in edition.citables[lang]:
         shown = "/" + urls.lang_root(lang) + urls.pinpoint(item.key)
         href = urls.relative(urls.CITE, urls.pinpoint(item.key))
-        rows.append(html('<tr><td><a href="{}"><code>{}</code></a></td><td>{}</td></tr>', href, shown, item.title))
+        rows.append(markup('<tr><td><a href="{}"><code>{}</code></a></td><td>{}</td></tr>', href, shown, item.title))
     export = "../" * (1 + urls.lang_root(lang).count("/")) + EXPORT  # one file, at the site root
     labels = edition.sources.labels[lang]
-    return html(
+    return markup(
         '<table class="pinpoints"><tbody>{}</tbody></table>\n\n<p>{} <a href="{}" download><code>/{}</code></a></p>',
         join(rows),
         labels["cite_export"],
