@@ -432,3 +432,15 @@ def test_the_built_french_is_checked_against_the_original(site: Path):
     ):
         with pytest.raises(ValueError, match=r"full-text/index\.html: the published French differs from original"):
             check_published_page(changed, "full-text/index.html", original, "original")
+
+
+def test_a_hand_written_page_in_latin_1_is_named(tmp_path: Path):
+    from edition.assemble import assemble_docs, render_edition
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    text = (docs / "about.fr.md").read_text(encoding="utf-8")
+    (docs / "about.fr.md").write_bytes(text.encode("latin-1", errors="replace"))
+    edition = render_edition(load_sources(ROOT / "source", ROOT), "https://example.org/")
+    with pytest.raises(SourceError, match=r"^docs/about\.fr\.md:\d+:\d+: encoding: byte 0x[0-9a-f]{2} is not UTF-8"):
+        assemble_docs(docs, edition, tmp_path / "build")

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from . import cite, urls
 from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import LANGS
+from .parse import decode
 from .render import Context, Page, document_pages, join, markup
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .sources import Sources, load_sources
@@ -162,6 +163,8 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
         if path.is_file():
             data = path.read_bytes()
             name = path.relative_to(docs).as_posix()
+            if path.suffix == ".md":  # MkDocs would stop on it with a traceback and no file name
+                decode(data, f"{docs.name}/{name}")
             if name.startswith("cite.") and PINPOINTS_MARKER.encode() in data:
                 lang = name.split(".")[1]
                 data = data.replace(PINPOINTS_MARKER.encode(), pinpoint_table(edition, lang).encode())
