@@ -444,3 +444,35 @@ def test_a_hand_written_page_in_latin_1_is_named(tmp_path: Path):
     edition = render_edition(load_sources(ROOT / "source", ROOT), "https://example.org/")
     with pytest.raises(SourceError, match=r"^docs/about\.fr\.md:\d+:\d+: encoding: byte 0x[0-9a-f]{2} is not UTF-8"):
         assemble_docs(docs, edition, tmp_path / "build")
+
+
+@pytest.mark.parametrize(
+    ("value", "publish", "accepted"),
+    [
+        ("https://s-2003-85.example.org/", False, True),  # mkdocs build, make test: the placeholder is fine
+        ("http://127.0.0.1:8000/", False, True),  # mkdocs serve
+        ("https://example.org/s-2003-85/", True, True),
+        ("https://s-2003-85.example.org/", True, False),  # a publication build needs the real address
+        ("", False, False),
+        (None, False, False),
+        ("example.org/s/", False, False),
+        ("ftp://example.org/", False, False),
+        ("https://example.org/s/?a=1", False, False),
+        ("https://example.org/s/#x", False, False),
+        ("https://example.org/a b/", False, False),
+    ],
+)
+def test_site_url_rules(value: str | None, publish: bool, accepted: bool):
+    from edition.site_url import check_site_url
+
+    if accepted:
+        assert check_site_url(value, publish) == value
+    else:
+        with pytest.raises(ValueError, match="SITE_URL"):
+            check_site_url(value, publish)
+
+
+def test_a_missing_source_file_is_named(tmp_path: Path):
+    shutil.copytree(ROOT / "source", tmp_path / "source")
+    (tmp_path / LAB).unlink()
+    assert error_of(tmp_path).startswith("source/labels.yml:1: file: missing")
