@@ -183,6 +183,13 @@ CASES = [
          "markup '<script>' is not allowed", build=True),
     Case("en style attribute", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + ' <em style="display:none">x</em>'), EN,
          "style=", "markup '<em style=\"display:none\">' is not allowed"),
+    # ---- invisible characters (a reader cannot see them; in the French they would also change a word)
+    Case("fr zero-width space", replace(FR, "condamné sans réserve", "condamné sans\u200b réserve"), FR,
+         "condamné sans\u200b", "invisible character U+200B (ZERO WIDTH SPACE); remove it"),
+    Case("en right-to-left override", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + " \u202eevil"), EN, "\u202e",
+         "invisible character U+202E"),
+    Case("register soft hyphen", replace(REG, "en: United Nations}", "en: United Na\u00adtions}"), REG, "\u00ad",
+         "name.en: invisible character U+00AD (SOFT HYPHEN)"),
     # ---- encoding
     Case("fr file in Latin-1", latin1(FR), FR, first_non_ascii_line(FR), "is not UTF-8; save the file as UTF-8",
          build=True),
