@@ -183,6 +183,13 @@ CASES = [
          "markup '<script>' is not allowed", build=True),
     Case("en style attribute", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + ' <em style="display:none">x</em>'), EN,
          "style=", "markup '<em style=\"display:none\">' is not allowed"),
+    # ---- invisible characters (a reader cannot see them; in the French they would also change a word)
+    Case("fr zero-width space", replace(FR, "condamné sans réserve", "condamné sans\u200b réserve"), FR,
+         "condamné sans\u200b", "invisible character U+200B (ZERO WIDTH SPACE); remove it"),
+    Case("en right-to-left override", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + " \u202eevil"), EN, "\u202e",
+         "invisible character U+202E"),
+    Case("register soft hyphen", replace(REG, "en: United Nations}", "en: United Na\u00adtions}"), REG, "\u00ad",
+         "name.en: invisible character U+00AD (SOFT HYPHEN)"),
     # ---- encoding
     Case("fr file in Latin-1", latin1(FR), FR, first_non_ascii_line(FR), "is not UTF-8; save the file as UTF-8",
          build=True),
@@ -432,3 +439,47 @@ def test_the_built_french_is_checked_against_the_original(site: Path):
     ):
         with pytest.raises(ValueError, match=r"full-text/index\.html: the published French differs from original"):
             check_published_page(changed, "full-text/index.html", original, "original")
+
+
+def test_a_hand_written_page_in_latin_1_is_named(tmp_path: Path):
+    from edition.assemble import assemble_docs, render_edition
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    text = (docs / "about.fr.md").read_text(encoding="utf-8")
+    (docs / "about.fr.md").write_bytes(text.encode("latin-1", errors="replace"))
+    edition = render_edition(load_sources(ROOT / "source", ROOT), "https://example.org/")
+    with pytest.raises(SourceError, match=r"^docs/about\.fr\.md:\d+:\d+: encoding: byte 0x[0-9a-f]{2} is not UTF-8"):
+        assemble_docs(docs, edition, tmp_path / "build")
+
+
+@pytest.mark.parametrize(
+    ("value", "publish", "accepted"),
+    [
+        ("https://s-2003-85.example.org/", False, True),  # mkdocs build, make test: the placeholder is fine
+        ("http://127.0.0.1:8000/", False, True),  # mkdocs serve
+        ("https://example.org/s-2003-85/", True, True),
+        ("https://s-2003-85.example.org/", True, False),  # a publication build needs the real address
+        ("", False, False),
+        (None, False, False),
+        ("example.org/s/", False, False),
+        ("ftp://example.org/", False, False),
+        ("https://example.org/s/?a=1", False, False),
+        ("https://example.org/s/#x", False, False),
+        ("https://example.org/a b/", False, False),
+    ],
+)
+def test_site_url_rules(value: str | None, publish: bool, accepted: bool):
+    from edition.site_url import check_site_url
+
+    if accepted:
+        assert check_site_url(value, publish) == value
+    else:
+        with pytest.raises(ValueError, match="SITE_URL"):
+            check_site_url(value, publish)
+
+
+def test_a_missing_source_file_is_named(tmp_path: Path):
+    shutil.copytree(ROOT / "source", tmp_path / "source")
+    (tmp_path / LAB).unlink()
+    assert error_of(tmp_path).startswith("source/labels.yml:1: file: missing")

@@ -18,7 +18,8 @@ from .akn import akn_files
 from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import LANGS
 from .notes import note_html
-from .render import Context, Page, document_pages, html, join
+from .parse import decode
+from .render import Context, Page, document_pages, join, markup
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .sources import Sources, load_sources
 
@@ -138,11 +139,11 @@ def pinpoint_table(edition: Edition, lang: str) -> Markup:
     for item in edition.citables[lang]:
         shown = "/" + urls.lang_root(lang) + urls.pinpoint(item.key)
         href = urls.relative(urls.CITE, urls.pinpoint(item.key))
-        rows.append(html('<tr><td><a href="{}"><code>{}</code></a></td><td>{}</td></tr>', href, shown, item.title))
+        rows.append(markup('<tr><td><a href="{}"><code>{}</code></a></td><td>{}</td></tr>', href, shown, item.title))
     exported = edition.sources.identity.exports["json"]
     export = "../" * (1 + urls.lang_root(lang).count("/")) + exported  # one file, at the site root
     labels = edition.sources.labels[lang]
-    return html(
+    return markup(
         '<table class="pinpoints"><tbody>{}</tbody></table>\n\n<p>{} <a href="{}" download><code>/{}</code></a></p>',
         join(rows),
         labels["cite_export"],
@@ -161,10 +162,10 @@ def akn_list(edition: Edition, lang: str) -> Markup:
     ]
     rows.append((identity.exports["anchors"], labels["akn_anchors"]))
     items = join(
-        html('<li><a href="{}" download><code>/{}</code></a> ({})</li>', to_root + path, path, text)
+        markup('<li><a href="{}" download><code>/{}</code></a> ({})</li>', to_root + path, path, text)
         for path, text in rows
     )
-    return html('<ul class="akn-files">{}</ul>', items)
+    return markup('<ul class="akn-files">{}</ul>', items)
 
 
 def page_files(edition: Edition) -> dict[str, str]:
@@ -192,6 +193,8 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
         if path.is_file():
             data = path.read_bytes()
             name = path.relative_to(docs).as_posix()
+            if path.suffix == ".md":  # MkDocs would stop on it with a traceback and no file name
+                decode(data, f"{docs.name}/{name}")
             if name.startswith("cite.") and PINPOINTS_MARKER.encode() in data:
                 lang = name.split(".")[1]
                 data = data.replace(PINPOINTS_MARKER.encode(), pinpoint_table(edition, lang).encode())

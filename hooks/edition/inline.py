@@ -8,6 +8,7 @@ at its line and column. Text between the tags is escaped by construction (markup
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from markupsafe import Markup, escape
 
@@ -19,6 +20,8 @@ ALLOWED_TEXT = "<sup>, <sub>, <em>, <strong> (each closed on the same line) and 
 ALLOWED_TAG = re.compile(r"</?(?:" + "|".join(ALLOWED_ELEMENTS) + r")>|<(?:" + "|".join(VOID_ELEMENTS) + r")>")
 # Labels the edition writes (never the document's text) may also link to another site.
 LINK_TAG = re.compile(r'<a href="https?://[^"<>\s&]+">|</a>|' + ALLOWED_TAG.pattern)
+# Characters a reader does not see: controls, formatting (zero-width, bidirectional), private, surrogates.
+INVISIBLE = ("Cc", "Cf", "Co", "Cs")
 # Anything that starts markup or a character reference, for the check.
 SUSPECT = re.compile(r"<|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
@@ -31,9 +34,18 @@ class InlineError(ValueError):
         super().__init__(message)
 
 
+def check_invisible(text: str) -> None:
+    """Raise InlineError at a character a reader cannot see (zero-width, bidirectional control...)."""
+    for index, char in enumerate(text):
+        if unicodedata.category(char) in INVISIBLE and char not in "\t\n":
+            name = unicodedata.name(char, "control character")
+            raise InlineError(index + 1, f"invisible character U+{ord(char):04X} ({name}); remove it")
+
+
 def check_inline(text: str, links: bool = False) -> None:
-    """Raise InlineError at the first markup outside the allow-list or an unbalanced element.
-    `links`: also admit <a href="https://..."> (labels only)."""
+    """Raise InlineError at the first markup outside the allow-list, an unbalanced element or an
+    invisible character. `links`: also admit <a href="https://..."> (labels only)."""
+    check_invisible(text)
     allowed = LINK_TAG if links else ALLOWED_TAG
     open_elements: list[tuple[str, int]] = []
     position = 0

@@ -55,7 +55,11 @@ def decode(data: bytes, path: str) -> str:
 
 
 def read_text(path: Path, shown: str) -> str:
-    return decode(path.read_bytes(), shown)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(shown, 1, "file", "missing; restore it (see source/README.md)") from None
+    return decode(data, shown)
 
 
 def comment_end(line: str, lineno: int, path: str, where: str) -> bool:

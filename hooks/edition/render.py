@@ -4,7 +4,7 @@ Every page is a pure function of the documents, the labels and an `Enricher` (wh
 piece of source text into HTML with its links and abbreviations). Words the edition adds are
 marked with the class `ed`, so that the document's own words can be told apart in the HTML.
 
-HTML is built with markupsafe: `html(template, *values)` escapes every value that is not
+HTML is built with markupsafe: `markup(template, *values)` escapes every value that is not
 already `Markup`, so a string from a source file can only reach a page as text. Source text
 (which may hold the allowed inline tags, see inline.py) becomes HTML through the enricher or
 `inline.to_html`; page titles are plain text.
@@ -95,7 +95,7 @@ def esc(text: str) -> Markup:
     return escape(text)
 
 
-def html(template: str, *values: object, **named: object) -> Markup:
+def markup(template: str, *values: object, **named: object) -> Markup:
     """HTML from a template written in this code: every value not already Markup is escaped."""
     return Markup(template).format(*values, **named)
 
@@ -120,13 +120,13 @@ def strip_tags(text: str) -> str:
 
 def link(page_url: str, to_url: str, text: str, **attrs: str) -> Markup:
     """A link; `text` is escaped unless it is Markup."""
-    extra = join(html(' {}="{}"', k.rstrip("_").replace("_", "-"), v) for k, v in attrs.items())
-    return html('<a href="{}"{}>{}</a>', urls.relative(page_url, to_url), extra, text)
+    extra = join(markup(' {}="{}"', k.rstrip("_").replace("_", "-"), v) for k, v in attrs.items())
+    return markup('<a href="{}"{}>{}</a>', urls.relative(page_url, to_url), extra, text)
 
 
 def permalink(ctx: Context, anchor: str) -> Markup:
     label = ctx.labels["permalink"]
-    return html('<a class="ed permalink" href="#{}" title="{}" aria-label="{}">¶</a>', anchor, label, label)
+    return markup('<a class="ed permalink" href="#{}" title="{}" aria-label="{}">¶</a>', anchor, label, label)
 
 
 # ---------------------------------------------------------------- titles
@@ -165,8 +165,8 @@ def crumbs(ctx: Context, page_url: str, trail: list[tuple[str, str]]) -> Markup:
     """Breadcrumbs; the trail's titles are plain text."""
     items = [link(page_url, urls.HOME, ctx.labels["document"])]
     items += [link(page_url, url, title) for title, url in trail]
-    lis = join(html("<li>{}</li>", item) for item in items)
-    return html('<nav class="ed crumbs" aria-label="{}"><ol>{}</ol></nav>', ctx.labels["breadcrumbs"], lis)
+    lis = join(markup("<li>{}</li>", item) for item in items)
+    return markup('<nav class="ed crumbs" aria-label="{}"><ol>{}</ol></nav>', ctx.labels["breadcrumbs"], lis)
 
 
 def provision_trail(ctx: Context, provision: Provision) -> list[tuple[str, str]]:
@@ -187,17 +187,17 @@ def units_html(ctx: Context, units: list[Unit], page_url: str) -> Markup:
     out: list[Markup] = []
     in_list = False
     for unit in units:
-        body = html("{} {}", ctx.text(unit.text, page_url), permalink(ctx, unit.anchor))
+        body = markup("{} {}", ctx.text(unit.text, page_url), permalink(ctx, unit.anchor))
         if unit.kind == "item":
             if not in_list:
                 out.append(Markup('<ul class="indents">'))
                 in_list = True
-            out.append(html('<li id="{}" class="unit">{}</li>', unit.anchor, body))
+            out.append(markup('<li id="{}" class="unit">{}</li>', unit.anchor, body))
         else:
             if in_list:
                 out.append(Markup("</ul>"))
                 in_list = False
-            out.append(html('<p id="{}" class="unit">{}</p>', unit.anchor, body))
+            out.append(markup('<p id="{}" class="unit">{}</p>', unit.anchor, body))
     if in_list:
         out.append(Markup("</ul>"))
     return join(out, "\n")
@@ -210,10 +210,10 @@ def pager(ctx: Context, page_url: str, previous: Provision | None, following: Pr
         if provision is None:
             return Markup("")
         a = link(page_url, urls.provision(provision.number), provision_title(ctx, provision), rel=rel)
-        return html('<span class="{}">{}{}{} {}{}</span>', rel, before, ctx.labels[rel], colon(ctx.lang), a, after)
+        return markup('<span class="{}">{}{}{} {}{}</span>', rel, before, ctx.labels[rel], colon(ctx.lang), a, after)
 
     cells = cell(previous, "prev", "← ", "") + cell(following, "next", "", " →")
-    return html('<nav class="ed pager" aria-label="{}">{}</nav>', ctx.labels["provisions"], cells)
+    return markup('<nav class="ed pager" aria-label="{}">{}</nav>', ctx.labels["provisions"], cells)
 
 
 def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
@@ -228,7 +228,7 @@ def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
         current = Markup(' aria-current="page"') if url == page_url else ""
         text = strip_tags(provision_heading(provision) if provision.title else number_label(number))
         items.append(
-            html(
+            markup(
                 '<li class="depth-{}"><a href="{}"{}>{}</a></li>',
                 provision.depth,
                 urls.relative(page_url, url),
@@ -239,12 +239,12 @@ def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
     around = []
     if index > 0:
         before = doc.parts[index - 1]
-        around.append(html("<li>← {}</li>", link(page_url, urls.part(before.slug), strip_tags(before.title))))
+        around.append(markup("<li>← {}</li>", link(page_url, urls.part(before.slug), strip_tags(before.title))))
     if index + 1 < len(doc.parts):
         after = doc.parts[index + 1]
-        around.append(html("<li>{} →</li>", link(page_url, urls.part(after.slug), strip_tags(after.title))))
+        around.append(markup("<li>{} →</li>", link(page_url, urls.part(after.slug), strip_tags(after.title))))
     label = ctx.labels["in_this_part"]
-    return html(
+    return markup(
         '<nav class="ed part-box" aria-label="{}"><p class="part-box__title">{}{} {}</p>'
         '<ul class="part-box__list">{}</ul><ul class="part-box__around">{}</ul></nav>',
         label,
@@ -265,7 +265,7 @@ def cite_box(ctx: Context, page_url: str) -> Markup:
     url = urls.absolute(ctx.site_url, ctx.lang, page_url)
 
     def copy(target: str) -> Markup:
-        return html(
+        return markup(
             '<button class="md-clipboard md-icon cite-copy" type="button" data-clipboard-target="#{}" '
             'title="{}" aria-label="{}"></button>',
             target,
@@ -275,12 +275,12 @@ def cite_box(ctx: Context, page_url: str) -> Markup:
 
     downloads = join(
         (
-            html('<a href="{}.{}" download>{}</a>', item.slug, ext, name)
+            markup('<a href="{}.{}" download>{}</a>', item.slug, ext, name)
             for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
         ),
         " · ",
     )
-    return html(
+    return markup(
         '<aside class="ed cite-box" aria-labelledby="cite-box-title">'
         '<p id="cite-box-title" class="cite-box__title">{}</p><dl>'
         '<dt>{}</dt><dd><code id="cite-url">{}</code> {}</dd>'
@@ -303,7 +303,7 @@ def with_citation(ctx: Context, page: Page) -> Page:
     item = ctx.citables.get(page.url)
     if item is None:
         return page
-    page.body += html("\n\n{}", cite_box(ctx, page.url))
+    page.body += markup("\n\n{}", cite_box(ctx, page.url))
     page.meta["head"] = head_metadata(item, ctx.site_url, page.meta.get("description", ""))
     return page
 
@@ -311,7 +311,7 @@ def with_citation(ctx: Context, page: Page) -> Page:
 def translation_note(ctx: Context) -> Markup:
     if ctx.lang == "fr":
         identity, lang = ctx.doc.identity, ctx.lang
-        return html(
+        return markup(
             '<p class="ed official-note">{} <a href="{}">{}</a> (<a href="{}">OTAN</a>).</p>',
             ctx.labels["official_text"],
             identity.official_versions["un"][lang],
@@ -319,7 +319,7 @@ def translation_note(ctx: Context) -> Markup:
             identity.official_versions["nato"][lang],
         )
     # A label that holds links: labels.py checks and marks it as Markup; any other text is escaped.
-    return html('<p class="ed translation-note">{}</p>', ctx.labels["translation_note"])
+    return markup('<p class="ed translation-note">{}</p>', ctx.labels["translation_note"])
 
 
 def description_of(text: str) -> str:
@@ -335,7 +335,7 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
     previous, following = doc.neighbours(provision.number)
     heading = ctx.heading(provision.title, url) if provision.title else ""
     kind = provision.kind_label(ctx.labels)
-    h1 = html(
+    h1 = markup(
         '<h1 id="{}"><span class="ed">{}</span> <span class="num">{}</span> {}</h1>',
         provision.anchor,
         kind,
@@ -344,16 +344,17 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
     )
     body = [crumbs(ctx, url, provision_trail(ctx, provision)), h1]
     body.append(
-        html('<div class="provision-text" lang="{}">\n{}\n</div>', ctx.lang, units_html(ctx, provision.units, url))
+        markup('<div class="provision-text" lang="{}">\n{}\n</div>', ctx.lang, units_html(ctx, provision.units, url))
     )
     if provision.number in ctx.quotation_notes:
         body.append(ctx.quotation_notes[provision.number])
     children = doc.children(provision.number)
     if children:
         lis = join(
-            html("<li>{}</li>", link(url, urls.provision(c.number), strip_tags(provision_heading(c)))) for c in children
+            markup("<li>{}</li>", link(url, urls.provision(c.number), strip_tags(provision_heading(c))))
+            for c in children
         )
-        body.append(html('<ul class="ed children">{}</ul>', lis))
+        body.append(markup('<ul class="ed children">{}</ul>', lis))
     body.append(pager(ctx, url, previous, following))
     body.append(translation_note(ctx))
     text_for_description = provision.units[0].text if provision.units else provision.title
@@ -377,13 +378,13 @@ def part_page(ctx: Context, slug: str) -> Page:
     items = []
     for number in part.provisions:
         provision = doc.provisions[number]
-        text = html('<span class="num">{}</span> {}', number_label(number), provision_summary(provision))
-        items.append(html('<li class="depth-{}">{}</li>', provision.depth, link(url, urls.provision(number), text)))
+        text = markup('<span class="num">{}</span> {}', number_label(number), provision_summary(provision))
+        items.append(markup('<li class="depth-{}">{}</li>', provision.depth, link(url, urls.provision(number), text)))
     title = strip_tags(part.title)
     body = [
         crumbs(ctx, url, [(ctx.labels["plan"], urls.PLAN)]),
-        html('<h1 id="part-{}">{}</h1>', slug, to_html(part.title)),
-        html('<ul class="ed provision-list">{}</ul>', join(items)),
+        markup('<h1 id="part-{}">{}</h1>', slug, to_html(part.title)),
+        markup('<ul class="ed provision-list">{}</ul>', join(items)),
         translation_note(ctx),
     ]
     return Page(
@@ -398,16 +399,18 @@ def section_body(ctx: Context, section: Section, url: str, heading: int = 1) -> 
     """A letter or the Plan's front matter: label, title, original language, text, signature."""
     out = []
     if section.label:
-        out.append(html('<p class="doc-label">{}</p>', ctx.heading(section.label, url)))
-    out.append(html('<h{0} id="{1}">{2}</h{0}>', heading, section.key, ctx.heading(section.title, url)))
+        out.append(markup('<p class="doc-label">{}</p>', ctx.heading(section.label, url)))
+    out.append(markup('<h{0} id="{1}">{2}</h{0}>', heading, section.key, ctx.heading(section.title, url)))
     if section.original:
-        out.append(html('<p class="doc-original">{}</p>', to_html(section.original)))
+        out.append(markup('<p class="doc-original">{}</p>', to_html(section.original)))
     if section.units:
         out.append(
-            html('<div class="letter-text" lang="{}">\n{}\n</div>', ctx.lang, units_html(ctx, section.units, url))
+            markup('<div class="letter-text" lang="{}">\n{}\n</div>', ctx.lang, units_html(ctx, section.units, url))
         )
     if section.signature:
-        out.append(html('<p id="{}-signature" class="signature">{}</p>', section.key, ctx.text(section.signature, url)))
+        out.append(
+            markup('<p id="{}-signature" class="signature">{}</p>', section.key, ctx.text(section.signature, url))
+        )
     return out
 
 
@@ -426,20 +429,22 @@ def contents_tree(ctx: Context, page_url: str, anchors: bool = False, css_class:
         return urls.relative(page_url, f"{urls.FULL_TEXT}#{anchor}" if anchors else url)
 
     def a(url: str, anchor: str, text: str) -> Markup:
-        return html('<a href="{}">{}</a>', target(url, anchor), text)
+        return markup('<a href="{}">{}</a>', target(url, anchor), text)
 
     parts = []
     for part in doc.parts:
         lis = []
         for number in part.provisions:
             provision = doc.provisions[number]
-            text = html('<span class="num">{}</span> {}', number_label(number), provision_summary(provision))
+            text = markup('<span class="num">{}</span> {}', number_label(number), provision_summary(provision))
             lis.append(
-                html('<li class="depth-{}">{}</li>', provision.depth, a(urls.provision(number), provision.anchor, text))
+                markup(
+                    '<li class="depth-{}">{}</li>', provision.depth, a(urls.provision(number), provision.anchor, text)
+                )
             )
         title = a(urls.part(part.slug), "part-" + part.slug, strip_tags(part.title))
-        parts.append(html("<li>{}<ul>{}</ul></li>", title, join(lis)))
-    return html(
+        parts.append(markup("<li>{}<ul>{}</ul></li>", title, join(lis)))
+    return markup(
         '<ul class="{}"><li>{}</li><li>{}</li><li>{}<ul>{}</ul></li></ul>',
         css_class,
         a(urls.LETTER, "letter", ctx.labels["letter"]),
@@ -463,7 +468,7 @@ def akn_links(ctx: Context) -> Markup:
     to_root = "../" * urls.lang_root(ctx.lang).count("/")
     files = join(
         (
-            html(
+            markup(
                 '<a href="{}" hreflang="{}" type="application/xml">{}</a>',
                 to_root + identity.akn_export(lang),
                 lang,
@@ -473,7 +478,7 @@ def akn_links(ctx: Context) -> Markup:
         ),
         ", ",
     )
-    return html("{}{} {}", labels["akn_xml"], colon(ctx.lang), files)
+    return markup("{}{} {}", labels["akn_xml"], colon(ctx.lang), files)
 
 
 def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
@@ -482,7 +487,7 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     rows = [
         (labels["symbol"], doc.identity.symbol),
         (labels["organ"], to_html(masthead.get("organ", ""))),
-        (labels["distributed"], html("{}, {}", to_html(masthead.get("distribution", "")), masthead.get("date", ""))),
+        (labels["distributed"], markup("{}, {}", to_html(masthead.get("distribution", "")), masthead.get("date", ""))),
         (labels["sender"], labels["sg_un"]),
         (labels["addressee"], labels["president_sc"]),
         (
@@ -493,16 +498,16 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
             ),
         ),
     ]
-    table = join(html('<tr><th scope="row">{}</th><td>{}</td></tr>', k, v) for k, v in rows)
-    more = join(html("<li>{}</li>", link(urls.HOME, url, text)) for text, url in extra_links)
+    table = join(markup('<tr><th scope="row">{}</th><td>{}</td></tr>', k, v) for k, v in rows)
+    more = join(markup("<li>{}</li>", link(urls.HOME, url, text)) for text, url in extra_links)
     body = [
-        html('<h1 id="{}">{} — {}</h1>', doc.identity.slug, doc.identity.symbol, labels["plan"]),
-        html('<table class="ed identity"><tbody>{}</tbody></table>', table),
+        markup('<h1 id="{}">{} — {}</h1>', doc.identity.slug, doc.identity.symbol, labels["plan"]),
+        markup('<table class="ed identity"><tbody>{}</tbody></table>', table),
         translation_note(ctx),
-        html('<h2 id="contents">{}</h2>', labels["contents"]),
+        markup('<h2 id="contents">{}</h2>', labels["contents"]),
         contents_tree(ctx, urls.HOME),
-        html('<ul class="ed more">{}</ul>', more),
-        html('<p class="ed akn-files">{}</p>', akn_links(ctx)),
+        markup('<ul class="ed more">{}</ul>', more),
+        markup('<p class="ed akn-files">{}</p>', akn_links(ctx)),
     ]
     meta = {"description": labels["site_name"], "search": {"boost": SEARCH_BOOST["contents"]}}
     return Page(urls.HOME, labels["home"], join(body, "\n\n"), meta)
@@ -513,8 +518,8 @@ def full_text_page(ctx: Context) -> Page:
     doc, url = ctx.doc, urls.FULL_TEXT
     m = doc.masthead
     out = [
-        html('<h1 id="full-text"><span class="ed">{}</span></h1>', ctx.labels["full_text"]),
-        html(
+        markup('<h1 id="full-text"><span class="ed">{}</span></h1>', ctx.labels["full_text"]),
+        markup(
             '<div class="masthead"><p class="organ">{}</p><p>{}<br>{}</p><p>{}</p></div>',
             *(to_html(m.get(key, "")) for key in ("organ", "distribution", "date", "original")),
         ),
@@ -523,18 +528,18 @@ def full_text_page(ctx: Context) -> Page:
     out += section_body(ctx, doc.annex, url, heading=2)
     out += section_body(ctx, doc.plan, url, heading=2)
     for part in doc.parts:
-        out.append(html('<h3 id="part-{}">{}</h3>', part.slug, to_html(part.title)))
+        out.append(markup('<h3 id="part-{}">{}</h3>', part.slug, to_html(part.title)))
         for number in part.provisions:
             provision = doc.provisions[number]
-            num = html('<span class="num">{}</span>', number_label(number))
+            num = markup('<span class="num">{}</span>', number_label(number))
             if provision.depth == 1:
-                out.append(html('<h4 id="{}">{} {}</h4>', provision.anchor, num, ctx.heading(provision.title, url)))
+                out.append(markup('<h4 id="{}">{} {}</h4>', provision.anchor, num, ctx.heading(provision.title, url)))
                 continue
-            title = html(" <strong>{}</strong>", ctx.heading(provision.title, url)) if provision.title else ""
+            title = markup(" <strong>{}</strong>", ctx.heading(provision.title, url)) if provision.title else ""
             units = units_html(ctx, provision.units, url)
             # The number (and title) open the provision's first paragraph, as in the printed text.
-            units = units.replace(Markup('class="unit">'), html('class="unit">{}{} ', num, title), 1)
-            out.append(html('<div id="{}" class="provision">\n{}\n</div>', provision.anchor, units))
+            units = units.replace(Markup('class="unit">'), markup('class="unit">{}{} ', num, title), 1)
+            out.append(markup('<div id="{}" class="provision">\n{}\n</div>', provision.anchor, units))
             if number in ctx.quotation_notes:
                 out.append(ctx.quotation_notes[number])
     out.append(translation_note(ctx))

@@ -9,7 +9,7 @@ from .enrich import Mention, Piece
 from .inline import plain
 from .model import LANGS
 from .register import KINDS, Entity, Register
-from .render import Context, Page, colon, crumbs, html, http_url, join, link, translation_note
+from .render import Context, Page, colon, crumbs, http_url, join, link, markup, translation_note
 
 EDITION_NAME = "edition"  # register status: a name is this edition's own rendering
 
@@ -20,7 +20,7 @@ def other(lang: str) -> str:
 
 def in_lang(text: str, text_lang: str, page_lang: str) -> Markup:
     """Text in another language than the page's is marked with its own lang."""
-    return html("{}", text) if text_lang == page_lang else html('<span lang="{}">{}</span>', text_lang, text)
+    return markup("{}", text) if text_lang == page_lang else markup('<span lang="{}">{}</span>', text_lang, text)
 
 
 def acronym_html(entity: Entity, lang: str, page_lang: str) -> Markup:
@@ -29,12 +29,12 @@ def acronym_html(entity: Entity, lang: str, page_lang: str) -> Markup:
     if not acronym:
         return Markup("—")
     word = in_lang(acronym, entity.acronym_lang(lang) if lang == page_lang else lang, page_lang)
-    return html('<abbr title="{}">{}</abbr>', entity.name[page_lang], word)
+    return markup('<abbr title="{}">{}</abbr>', entity.name[page_lang], word)
 
 
 def edition_name_line(labels: dict) -> Markup:
     """Said wherever the entity's name is shown as a name: no official English one was found."""
-    return html('<p class="ed edition-name">{}</p>', labels["edition_name"])
+    return markup('<p class="ed edition-name">{}</p>', labels["edition_name"])
 
 
 def piece_link(page_url: str, piece: Piece) -> Markup:
@@ -45,30 +45,30 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
     lang, labels = ctx.lang, ctx.labels
     url = urls.entity(entity.ident)
     names = join(
-        html(
+        markup(
             '<tr><th scope="row">{}</th><td>{}{}</td></tr>',
             code.upper(),
             in_lang(entity.name[code], code, lang),
-            html(" ({})", acronym_html(entity, code, lang)) if entity.acronym.get(code) else "",
+            markup(" ({})", acronym_html(entity, code, lang)) if entity.acronym.get(code) else "",
         )
         for code in (lang, other(lang))
     )
     body = [
         crumbs(ctx, url, [(labels["entities_short"], urls.ENTITIES)]),
-        html('<h1 id="entity">{}</h1>', entity.name[lang]),
-        html(
+        markup('<h1 id="entity">{}</h1>', entity.name[lang]),
+        markup(
             '<p class="ed kind">{}{}</p>',
             labels["kinds"][entity.kind],
-            html(" — {}", entity.symbol) if entity.symbol else "",
+            markup(" — {}", entity.symbol) if entity.symbol else "",
         ),
-        html('<table class="ed names"><caption>{}</caption><tbody>{}</tbody></table>', labels["names"], names),
-        html('<p class="ed description">{}</p>', ctx.heading(entity.description[lang], url)),
+        markup('<table class="ed names"><caption>{}</caption><tbody>{}</tbody></table>', labels["names"], names),
+        markup('<p class="ed description">{}</p>', ctx.heading(entity.description[lang], url)),
     ]
     if entity.status == EDITION_NAME:
         body.append(edition_name_line(labels))
     if entity.link.get(lang):
         body.append(
-            html(
+            markup(
                 '<p class="ed official-link">{}{} <a href="{}">{}</a></p>',
                 labels["official_link"],
                 colon(lang),
@@ -81,23 +81,25 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
     for m in mentions:
         unique.setdefault((m.piece.anchor, plain(m.sentence)), m)
     items = join(
-        html('<li>{}<br><span class="sentence">{}</span></li>', piece_link(url, m.piece), ctx.heading(m.sentence, url))
+        markup(
+            '<li>{}<br><span class="sentence">{}</span></li>', piece_link(url, m.piece), ctx.heading(m.sentence, url)
+        )
         for m in unique.values()
     )
-    body.append(html('<h2 id="mentions">{}</h2>', labels["mentioned_in"]))
-    body.append(html('<ol class="ed mentions">{}</ol>', items))
+    body.append(markup('<h2 id="mentions">{}</h2>', labels["mentioned_in"]))
+    body.append(markup('<ol class="ed mentions">{}</ol>', items))
     body.append(translation_note(ctx))
     return Page(url, entity.name[lang], join(body, "\n\n"), {"description": entity.description[lang]})
 
 
 def entity_index_page(ctx: Context, register: Register, mentions: dict[str, list[Mention]]) -> Page:
     lang, labels, url = ctx.lang, ctx.labels, urls.ENTITIES
-    body = [crumbs(ctx, url, []), html('<h1 id="entities">{}</h1>', labels["entities"])]
+    body = [crumbs(ctx, url, []), markup('<h1 id="entities">{}</h1>', labels["entities"])]
     for kind in KINDS:
         members = sorted((e for e in register.entities.values() if e.kind == kind), key=lambda e: e.name[lang].lower())
         if not members:
             continue
-        body.append(html('<h2 id="kind-{}">{}</h2>', kind, labels["kinds"][kind]))
+        body.append(markup('<h2 id="kind-{}">{}</h2>', kind, labels["kinds"][kind]))
         rows = []
         for entity in members:
             name = link(url, urls.entity(entity.ident), entity.name[lang])
@@ -105,12 +107,12 @@ def entity_index_page(ctx: Context, register: Register, mentions: dict[str, list
             if kind == "resolution":
                 cited = join(dict.fromkeys(piece_link(url, m.piece) for m in mentions[entity.ident]), ", ")
                 href = http_url(entity.link[lang]) if entity.link.get(lang) else ""
-                official = html('<a href="{}">{}</a>', href, entity.symbol) if href else html("{}", entity.symbol)
-                extra = html(" — {}. {}{} {}", official, labels["cited_in"], colon(lang), cited)
+                official = markup('<a href="{}">{}</a>', href, entity.symbol) if href else markup("{}", entity.symbol)
+                extra = markup(" — {}. {}{} {}", official, labels["cited_in"], colon(lang), cited)
             elif entity.acronym.get(lang):
-                extra = html(" ({})", acronym_html(entity, lang, lang))
-            rows.append(html("<li>{}{}</li>", name, extra))
-        body.append(html('<ul class="ed entity-list">{}</ul>', join(rows)))
+                extra = markup(" ({})", acronym_html(entity, lang, lang))
+            rows.append(markup("<li>{}{}</li>", name, extra))
+        body.append(markup('<ul class="ed entity-list">{}</ul>', join(rows)))
     body.append(translation_note(ctx))
     return Page(url, labels["entities"], join(body, "\n\n"), {"description": labels["entities"]})
 
@@ -131,7 +133,7 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
         anchor = f"acronym-{(mine or theirs or entity.ident).lower()}"
         where = join(dict.fromkeys(piece_link(url, p) for p in used[lang].get(mine or "", [])), ", ") or "—"
         rows.append(
-            html(
+            markup(
                 '<tr id="{}"><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>',
                 anchor,
                 acronym_html(entity, lang, lang) if mine else "—",
@@ -142,12 +144,12 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
             )
         )
     head = join(
-        html('<th scope="col">{}</th>', labels[key]) for key in ("acronym", "expansion", "counterpart", "used_in")
+        markup('<th scope="col">{}</th>', labels[key]) for key in ("acronym", "expansion", "counterpart", "used_in")
     )
     body = [
         crumbs(ctx, url, []),
-        html('<h1 id="glossary">{}</h1>', labels["glossary"]),
-        html('<table class="ed glossary"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>', head, join(rows)),
+        markup('<h1 id="glossary">{}</h1>', labels["glossary"]),
+        markup('<table class="ed glossary"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>', head, join(rows)),
         translation_note(ctx),
     ]
     return Page(url, labels["glossary"], join(body, "\n\n"), {"description": labels["glossary"]})

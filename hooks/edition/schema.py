@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .inline import InlineError, check_inline
+from .inline import InlineError, check_inline, check_invisible
 from .parse import SourceError
 
 URL = re.compile(r"^https?://[^\s<>\"'`]+$")
@@ -87,15 +87,19 @@ class Reader:
         try:
             if markup == "links":
                 check_inline(value, links=True)
-            elif match := TAGLESS.search(value):
-                raise InlineError(match.start() + 1, f"markup or character reference {match.group()!r} in plain text")
+            else:
+                check_invisible(value)
+            if markup != "links" and (match := TAGLESS.search(value)):
+                raise InlineError(
+                    match.start() + 1,
+                    f"markup or character reference {match.group()!r} in plain text; write plain text",
+                )
         except InlineError as error:
             line, column = at(node)
             # The column is exact for plain scalars on one line; for others it points at the value.
             one_line = node.style in (None, '"', "'") and line == node.end_mark.line + 1
             offset = error.column - 1 + (node.style is not None) if one_line else 0
-            fix = "" if markup == "links" else "; write plain text"
-            raise SourceError(self.path, line, where, f"{what}: {error}{fix}", column + offset) from None
+            raise SourceError(self.path, line, where, f"{what}: {error}", column + offset) from None
         return value
 
     def choice(self, node: Node, where: str, what: str, choices: Iterable[str]) -> str:
