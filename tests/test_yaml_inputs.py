@@ -19,16 +19,12 @@ from edition.model import LANGS, Document
 from edition.notes import parse_notes
 from edition.parse import SourceError, load_document
 
-from tests.conftest import ROOT, SOURCE
-from tests.test_bad_input import mkdocs_build, project_copy
+from tests.conftest import SOURCE
+from tests.test_bad_input import mkdocs_build, project_copy, read
 
 DOC = "source/document.yml"
 NOTES = "source/notes.yml"
 MARK = "‸"
-
-
-def read(name: str) -> str:
-    return (ROOT / name).read_text(encoding="utf-8")
 
 
 @dataclass
