@@ -1,24 +1,20 @@
 """Quotation notes (source/notes.yml): where a provision quotes another document, the note under
 the provision names the quoted paragraph and links to it, in the reader's language, and says
-whose wording the quotation is. Read through a small schema; rendered escaped."""
+whose wording the quotation is. Read through a schema (NOTE, for schema.Reader); rendered escaped."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import NoReturn
 
-import yaml
 from markupsafe import Markup
 
 from .model import LANGS, Document
-from .parse import SourceError
+from .parse import read_text
+from .schema import Reader, at, by_lang, https, list_of
 
-NOTE_KEYS = {"provision", "quotes", "wording"}
-QUOTE_KEYS = {"quote", "source", "link"}
-LINK = re.compile(r"^https://[^\s\"'<>]+$")
+QUOTE = {"quote": by_lang(Reader.text), "source": by_lang(Reader.text), "link": by_lang(https)}
+NOTE = {"provision": Reader.text, "quotes": list_of(QUOTE), "wording": by_lang(Reader.text)}
 QUOTE_MARKS = {"fr": ("«\u00a0", "\u00a0…\u00a0»"), "en": ("“", "…”")}
 
 
@@ -36,69 +32,49 @@ class QuotationNote:
     wording: str  # whose words the quotations are, in this language
 
 
-def line_of(text: str, provision: str) -> int:
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"""^\s*-\s*provision:\s*["']?{re.escape(provision)}["']?\s*$""", line):
-            return lineno
-    return 1
-
-
-def stop(path: str, lineno: int, where: str, message: str) -> NoReturn:
-    raise SourceError(path, lineno, where, message)
-
-
-def per_language(raw: object, key: str, fail) -> dict[str, str]:
-    """A {fr: ..., en: ...} mapping of non-empty strings, exactly the two languages."""
-    if not isinstance(raw, dict) or set(raw) != set(LANGS):
-        fail(f"'{key}' must give exactly {', '.join(LANGS)}")
-    for lang in LANGS:
-        if not isinstance(raw[lang], str) or not raw[lang].strip():
-            fail(f"'{key}' in '{lang}' must be a non-empty text")
-    return {lang: raw[lang].strip() for lang in LANGS}
-
-
 def parse_notes(text: str, path: str, docs: dict[str, Document]) -> dict[str, dict[str, QuotationNote]]:
     """lang -> provision number -> its note. Every quote must stand in that provision's text."""
-    data = yaml.safe_load(text) or {}
-    if not isinstance(data, dict) or set(data) - {"notes"}:
-        raise SourceError(path, 1, "notes", "the file holds one key, 'notes' (a list)")
     out: dict[str, dict[str, QuotationNote]] = {lang: {} for lang in LANGS}
-    for raw in data.get("notes") or []:
-        number = str((raw or {}).get("provision", "")) if isinstance(raw, dict) else ""
-        lineno = line_of(text, number) if number else 1
-        where = f"provision {number or '?'}"
-        fail = partial(stop, path, lineno, where)
-
-        if not isinstance(raw, dict) or set(raw) != NOTE_KEYS:
-            fail(f"a note has exactly the keys {', '.join(sorted(NOTE_KEYS))}")
+    reader = Reader(path)
+    root = reader.compose(text)
+    if root is None:
+        return out
+    top = reader.keys(root, "notes", "the notes file", ("notes",), ("notes",))
+    first_line: dict[str, int] = {}
+    for node in reader.sequence(top["notes"], "notes", "notes"):
+        where = f"provision {reader.peek(node, 'provision') or '?'}"
+        note = reader.read(node, NOTE, where, "a note")
+        number, number_node = note["provision"], reader.find(node, "provision")
         if number not in docs[LANGS[0]].provisions:
-            fail('no such provision in the document; give its number as in the text, e.g. "3" or "16.4.2"')
-        if number in out[LANGS[0]]:
-            fail("two notes for one provision; put every quotation in one note")
-        if not isinstance(raw["quotes"], list) or not raw["quotes"]:
-            fail("'quotes' must be a non-empty list")
-        wording = per_language(raw["wording"], "wording", fail)
-        quotes: dict[str, list[Quote]] = {lang: [] for lang in LANGS}
-        for item in raw["quotes"]:
-            if not isinstance(item, dict) or set(item) != QUOTE_KEYS:
-                fail(f"a quote has exactly the keys {', '.join(sorted(QUOTE_KEYS))}")
-            fields = {key: per_language(item[key], key, fail) for key in QUOTE_KEYS}
+            raise reader.error(
+                number_node, where, 'no such provision in the document; give its number as in the text, e.g. "16.4.2"'
+            )
+        if number in first_line:
+            raise reader.error(
+                number_node,
+                where,
+                f"a second note for this provision (first at line {first_line[number]}); put every quotation in one",
+            )
+        first_line[number] = at(number_node)[0]
+        for index, quote in enumerate(note["quotes"]):
             for lang in LANGS:
                 body = " ".join(unit.text for unit in docs[lang].provisions[number].units)
-                if fields["quote"][lang] not in body:
-                    fail(f"quote '{fields['quote'][lang]}' is not in the {lang} text; copy its first words exactly")
-                if not LINK.match(fields["link"][lang]):
-                    fail(f"link '{fields['link'][lang]}' must be an https address")
-                quotes[lang].append(Quote(fields["quote"][lang], fields["source"][lang], fields["link"][lang]))
+                if quote["quote"][lang] not in body:
+                    raise reader.error(
+                        reader.find(node, "quotes", index, "quote", lang),
+                        where,
+                        f"quote '{quote['quote'][lang]}' is not in the {lang} text; copy its first words exactly",
+                    )
         for lang in LANGS:
-            out[lang][number] = QuotationNote(number, tuple(quotes[lang]), wording[lang])
+            quotes = tuple(Quote(q["quote"][lang], q["source"][lang], q["link"][lang]) for q in note["quotes"])
+            out[lang][number] = QuotationNote(number, quotes, note["wording"][lang])
     return out
 
 
 def load_notes(path: Path, docs: dict[str, Document], shown: str) -> dict[str, dict[str, QuotationNote]]:
     if not path.exists():
         return {lang: {} for lang in LANGS}
-    return parse_notes(path.read_text(encoding="utf-8"), shown, docs)
+    return parse_notes(read_text(path, shown), shown, docs)
 
 
 def note_html(note: QuotationNote, title: str, lang: str) -> Markup:

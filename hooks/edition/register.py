@@ -4,15 +4,12 @@ persons the document mentions, with their names, acronyms and forms in both lang
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from yaml.nodes import MappingNode, Node
-
 from .model import LANGS
 from .parse import SourceError, read_text
-from .schema import Reader, at
+from .schema import Reader, at, by_lang, list_of, one_of, optional, pattern
 
 KINDS = ("un-body", "nato-body", "body", "programme", "instrument", "resolution", "event", "person", "concept")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -53,16 +50,19 @@ class Register:
         return {e.acronym[lang]: e for e in self.entities.values() if e.acronym.get(lang)}
 
 
-Check = Callable[[Node, str, str], str]  # node, where, what -> the checked text
-ENTITY_KEYS = ("id", "kind", "name", "acronym", "forms", "description", "link", "symbol", "source", "status")
-
-
-def lang_texts(
-    reader: Reader, node: Node, where: str, what: str, required: bool, check: Check | None = None
-) -> dict[str, str]:
-    """A mapping language -> text; `required`: every language must be there."""
-    values = reader.keys(node, where, what, LANGS, LANGS if required else ())
-    return {lang: (check or reader.text)(value, where, f"{what}.{lang}") for lang, value in values.items()}
+ENTITY = {
+    "id": pattern(SLUG, "lowercase letters, digits and hyphens"),
+    "kind": one_of(KINDS),
+    "name": by_lang(Reader.text),
+    "acronym": optional(by_lang(Reader.text, required=False)),
+    "forms": optional(by_lang(list_of(Reader.text), required=False)),
+    "description": by_lang(Reader.text),
+    "link": optional(by_lang(Reader.url, required=False)),
+    "symbol": optional(Reader.text),
+    "source": optional(Reader.text),
+    "status": optional(one_of(STATUSES)),
+}
+NOT_ACRONYMS = by_lang(list_of(Reader.text, empty=True), required=False)
 
 
 def parse_register(text: str, path: str) -> Register:
@@ -74,51 +74,28 @@ def parse_register(text: str, path: str) -> Register:
         raise SourceError(path, 1, "register", "the file is empty; it needs 'entities:'", 1)
     top = reader.keys(root, "register", "the register", ("entities", "not_acronyms"), ("entities",))
     entities: dict[str, Entity] = {}
-    first_line: dict[str, int] = {}
     for node in reader.sequence(top["entities"], "register", "'entities'"):
-        where = "entity ?"
-        if isinstance(node, MappingNode):  # name the entity in every message, even one about its id
-            ident = next((value.value for key, value in node.value if key.value == "id"), None)
-            if isinstance(ident, str):
-                where = f"entity {ident}"
-        fields = reader.keys(node, where, "an entity", ENTITY_KEYS, ("id", "kind", "name", "description"))
-        ident = reader.text(fields["id"], where, "id")
-        if not SLUG.match(ident):
-            raise reader.error(fields["id"], where, "id must be lowercase letters, digits and hyphens; rename it")
+        where = f"entity {reader.peek(node, 'id') or '?'}"  # named in every message, even one about its id
+        fields = reader.read(node, ENTITY, where, "an entity")
+        ident = fields.pop("id")
         if ident in entities:
             raise reader.error(
-                fields["id"], where, f"id given twice (first at line {first_line[ident]}); give each entity its own id"
+                reader.find(node, "id"),
+                where,
+                f"id given twice (first at line {entities[ident].lineno}); give each entity its own id",
             )
-        first_line[ident] = at(node)[0]
-        kind = reader.choice(fields["kind"], where, "kind", KINDS)
-        forms: dict[str, list[str]] = {lang: [] for lang in LANGS}
-        spots: dict[tuple[str, str], tuple[int, int]] = {}
-        if "forms" in fields:
-            for lang, value in reader.keys(fields["forms"], where, "forms", LANGS).items():
-                for form in reader.sequence(value, where, f"forms.{lang}"):
-                    forms[lang].append(reader.text(form, where, f"forms.{lang}"))
-                    spots[(lang, forms[lang][-1])] = at(form)
-        optional = {key: fields[key] for key in ("symbol", "source") if key in fields}
-        entities[ident] = Entity(
-            ident=ident,
-            kind=kind,
-            name=lang_texts(reader, fields["name"], where, "name", True),
-            acronym=lang_texts(reader, fields["acronym"], where, "acronym", False) if "acronym" in fields else {},
-            forms=forms,
-            description=lang_texts(reader, fields["description"], where, "description", True),
-            link=lang_texts(reader, fields["link"], where, "link", False, reader.url) if "link" in fields else {},
-            status=reader.choice(fields["status"], where, "status", STATUSES) if "status" in fields else "",
-            lineno=at(node)[0],
-            spots=spots,
-            **{key: reader.text(value, where, key) for key, value in optional.items()},
-        )
-    not_acronyms: dict[str, set[str]] = {lang: set() for lang in LANGS}
-    if "not_acronyms" in top:
-        for lang, value in reader.keys(top["not_acronyms"], "not_acronyms", "not_acronyms", LANGS).items():
-            not_acronyms[lang] = {
-                reader.text(word, "not_acronyms", lang) for word in reader.sequence(value, "not_acronyms", lang)
-            }
-    return Register(entities, not_acronyms)
+        given_forms = fields.pop("forms", {})
+        forms = {lang: given_forms.get(lang, []) for lang in LANGS}
+        spots = {
+            (lang, form): at(reader.find(node, "forms", lang, index))
+            for lang in LANGS
+            for index, form in enumerate(forms[lang])
+        }
+        entities[ident] = Entity(ident=ident, forms=forms, lineno=at(node)[0], spots=spots, **fields)
+    words = (
+        reader.read(top["not_acronyms"], NOT_ACRONYMS, "not_acronyms", "not_acronyms") if "not_acronyms" in top else {}
+    )
+    return Register(entities, {lang: set(words.get(lang, ())) for lang in LANGS})
 
 
 def load_register(path: Path, shown: str | None = None) -> Register:

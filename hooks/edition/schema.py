@@ -3,17 +3,26 @@
 The YAML is composed into nodes (which carry their position) instead of loaded into plain
 values: a duplicate key is an error at the second one (PyYAML would silently keep the last),
 a wrong type is reported where it is written, and text that reaches a page is checked for markup.
+
+A schema can also be declared (`Reader.read`): a dict is a mapping with exactly those keys
+(each required unless wrapped in `optional`), any other value is a kind, a function
+`(reader, node, where, what) -> value` such as `Reader.text`, `Reader.date`, `https`,
+`pattern(...)`, `one_of(...)`, `by_lang(...)`, `map_of(...)`, `list_of(...)`.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Union
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .inline import InlineError, check_inline, check_invisible
+from .model import LANGS
 from .parse import SourceError
 
 URL = re.compile(r"^https?://[^\s<>\"'`]+$")
@@ -106,17 +115,124 @@ class Reader:
         choices = tuple(choices)
         if not isinstance(node, ScalarNode) or node.value not in choices:
             shown = node.value if isinstance(node, ScalarNode) else self.found(node)
-            raise self.error(node, where, f"{what} '{shown}' is not one of: {', '.join(choices)}")
+            raise self.error(node, where, f"{what} '{shown}' is not one of: {', '.join(choices)}; write one of these")
         return node.value
 
-    def url(self, node: Node, where: str, what: str) -> str:
+    def url(self, node: Node, where: str, what: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
         value = self.text(node, where, what)
-        if not URL.match(value):
-            raise self.error(node, where, f"{what} '{value}' is not an http(s) address; write https://...")
+        if not URL.match(value) or not value.startswith(tuple(f"{scheme}://" for scheme in schemes)):
+            shown = "an https" if schemes == ("https",) else "an http(s)"
+            raise self.error(node, where, f"{what} '{value}' is not {shown} address; write https://...")
         return value
+
+    def date(self, node: Node, where: str, what: str) -> datetime.date:
+        """A calendar date written YYYY-MM-DD (YAML reads it as a timestamp, or as text if quoted)."""
+        if isinstance(node, ScalarNode) and node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:str"):
+            try:
+                return datetime.date.fromisoformat(node.value)
+            except ValueError:
+                pass
+        raise self.error(node, where, f"{what} must be a date; {self.found(node)}; write it as YYYY-MM-DD")
+
+    def read(self, node: Node, spec: Spec, where: str, what: str) -> Any:
+        """The value of a node checked against a declared schema (see the module's docstring)."""
+        if not isinstance(spec, dict):
+            return spec(self, node, where, what)
+        kinds = {key: kind.kind if isinstance(kind, optional) else kind for key, kind in spec.items()}
+        required = [key for key, kind in spec.items() if not isinstance(kind, optional)]
+        values = self.keys(node, where, what, spec, required)
+        return {key: self.read(value, kinds[key], where, child(what, key)) for key, value in values.items()}
+
+    @staticmethod
+    def find(node: Node, *path: str | int) -> Node:
+        """The node at a path of keys and list indexes below `node`, for the position of a message;
+        where the path stops, the last node found."""
+        for step in path:
+            if isinstance(node, MappingNode):
+                below = next((value for key, value in node.value if key.value == step), None)
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+                below = node.value[step]
+            else:
+                below = None
+            if below is None:
+                break
+            node = below
+        return node
+
+    @classmethod
+    def peek(cls, node: Node, key: str) -> str | None:
+        """A key's text before the mapping is checked: names the item in every message about it."""
+        value = cls.find(node, key)
+        return value.value if value is not node and isinstance(value, ScalarNode) else None
 
     @staticmethod
     def found(node: Node) -> str:
         if isinstance(node, ScalarNode):
             return "found nothing" if node.tag.endswith(":null") else f"found {node.value!r}"
         return f"found a {'mapping' if isinstance(node, MappingNode) else 'list'}"
+
+
+Kind = Callable[[Reader, Node, str, str], Any]  # reader, node, where, what -> the checked value
+Spec = Union[Kind, dict[str, Union["Spec", "optional"]]]  # noqa: UP007 (evaluated at run time)
+
+
+@dataclass(frozen=True)
+class optional:  # lower case: it reads as a word of the schema, optional(kind)
+    """A key of a declared mapping that may be left out."""
+
+    kind: Spec
+
+
+def child(what: str, key: str) -> str:
+    """The name of a value inside `what`: a dotted path ('akn.components'), unless `what` is a
+    description of the whole ('the document', 'a note'), whose keys are named alone."""
+    return key if " " in what else f"{what}.{key}"
+
+
+def https(reader: Reader, node: Node, where: str, what: str) -> str:
+    return reader.url(node, where, what, ("https",))
+
+
+def pattern(regex: re.Pattern[str], rule: str) -> Kind:
+    """Text matching `regex`; `rule` says in words what it must be."""
+
+    def kind(reader: Reader, node: Node, where: str, what: str) -> str:
+        value = reader.text(node, where, what)
+        if not regex.match(value):
+            raise reader.error(node, where, f"{what} must be {rule}; found {value!r}, change it")
+        return value
+
+    return kind
+
+
+def one_of(choices: Iterable[str]) -> Kind:
+    choices = tuple(choices)
+    return lambda reader, node, where, what: reader.choice(node, where, what, choices)
+
+
+def by_lang(kind: Spec, required: bool = True) -> Kind:
+    """A mapping language -> value; `required`: every language must be there."""
+    spec = {lang: kind if required else optional(kind) for lang in LANGS}
+    return lambda reader, node, where, what: reader.read(node, spec, where, what)
+
+
+def map_of(kind: Spec) -> Kind:
+    """A mapping with keys of the file's choosing (each given once) -> values of one kind."""
+
+    def read(reader: Reader, node: Node, where: str, what: str) -> dict[str, Any]:
+        items = reader.mapping(node, where, what)
+        return {key: reader.read(value, kind, where, child(what, key)) for key, (_, value) in items.items()}
+
+    return read
+
+
+def list_of(kind: Spec, empty: bool = False) -> Kind:
+    """A list of values of one kind; `empty`: it may have none."""
+
+    def read(reader: Reader, node: Node, where: str, what: str) -> list[Any]:
+        items = reader.sequence(node, where, what)
+        if not items and not empty:
+            raise reader.error(node, where, f"{what} is an empty list; give at least one item, or remove the key")
+        return [reader.read(item, kind, where, what) for item in items]
+
+    return read
