@@ -6,8 +6,10 @@ rewritten when its content changed, so `mkdocs serve` does not rebuild in a loop
 then sees real files (`page.fr.md`, `page.en.md`) and localises them like hand-written ones.
 
 on_post_build: once every language is built, write what MkDocs does not make (citation
-downloads, pinpoint redirects, the JSON export), one search index per language, and a
-gzip copy of every text file.
+downloads, pinpoint redirects, the JSON export), one search index per language, and, for a
+publication (EDITION_PUBLISH=1, see edition/buildmode.py), a gzip copy of every text file.
+
+hooks/serve.py adapts `mkdocs serve` (what it watches, what it answers after a failed build).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import logging
 from pathlib import Path
 
+from edition import buildmode
 from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
 from edition.enrich import EnrichError
 from edition.markup import without_toggle_autocomplete
@@ -36,6 +39,10 @@ def inputs(root: Path, site_url: str) -> tuple:
     """What the pages depend on: the site's address and the source and docs files."""
     files = [p for folder in ("source", "docs") for p in sorted((root / folder).rglob("*")) if p.is_file()]
     return (site_url, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    buildmode.started(command)
 
 
 @event_priority(100)  # before static-i18n reads docs_dir
@@ -88,4 +95,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         for name, data in (("search_index.json", index), ("documents.json", docs)):
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             (folder / name).write_text(text, encoding="utf-8")
-    precompress(site)
+    if buildmode.publishing():  # 0.4 s of every build otherwise, and no use to `mkdocs serve`
+        precompress(site)

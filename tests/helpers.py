@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def page_urls(site: Path) -> list[str]:
@@ -33,3 +36,15 @@ def document_text(node) -> str:
         block.insert_before(" ")
         block.append(" ")
     return node.get_text("")
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of what a build reads (and scripts/), to mutate or serve without touching the work tree."""
+    dest.mkdir(parents=True)
+    for name in ("mkdocs.yml", "hooks", "docs", "overrides", "source", "scripts"):
+        src = PROJECT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
