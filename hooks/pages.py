@@ -20,6 +20,7 @@ from pathlib import Path
 
 from edition import buildmode
 from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
+from edition.caching import TEMPLATES
 from edition.enrich import EnrichError
 from edition.markup import without_toggle_autocomplete
 from edition.parse import SourceError
@@ -63,6 +64,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if written:
         log.info("edition: %d page files written to %s", written, target.relative_to(root))
     return config
+
+
+def on_env(env, config: MkDocsConfig, files):
+    env.bytecode_cache = TEMPLATES  # each template compiled once per process, not once per language and build
+    return env
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:

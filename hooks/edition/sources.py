@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .align import check_aligned
 from .model import LANGS, Document
 from .parse import load_document
-from .register import Register, load_register
+from .register import Register, load_register, load_yaml
 
 
 @dataclass
@@ -33,7 +31,7 @@ def load_sources(folder: Path, root: Path | None = None) -> Sources:
         shown = str(path.relative_to(root)) if root else str(path)
         docs[lang] = load_document(path, lang, shown)
     check_aligned(docs["fr"], docs["en"])
-    labels = yaml.safe_load((folder / "labels.yml").read_text(encoding="utf-8"))
+    labels = load_yaml((folder / "labels.yml").read_text(encoding="utf-8"))
     register_path = folder / "register.yml"
     shown = str(register_path.relative_to(root)) if root else str(register_path)
     return Sources(docs, labels, load_register(register_path, shown), shown)
