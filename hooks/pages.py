@@ -26,20 +26,22 @@ from edition.markup import without_toggle_autocomplete
 from edition.parse import SourceError
 from edition.search import split_index
 from edition.synonyms import synonyms
-from edition.urls import lang_root
+from edition.urls import lang_root, source_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.pages")
 edition: Edition | None = None  # the last build's, for on_post_build
-made_from: tuple = ()  # what that edition was made from (see inputs)
+made_from: tuple = ()  # what that edition and build/docs were made from (see inputs)
+rendered: set[str] = set()  # the names, in build/docs, of the pages the edition renders (HTML already)
+held: dict[str, str] = {}  # their bodies, between on_page_markdown and on_page_content
 
 
-def inputs(root: Path, site_url: str) -> tuple:
-    """What the pages depend on: the site's address and the source and docs files."""
-    files = [p for folder in ("source", "docs") for p in sorted((root / folder).rglob("*")) if p.is_file()]
-    return (site_url, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+def inputs(folder: Path, *more: str) -> tuple:
+    """The state of a folder's files (and of anything else given, such as the site's address)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return (*more, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -48,22 +50,39 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)  # before static-i18n reads docs_dir
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global edition, made_from
+    global edition, made_from, rendered
     root = Path(config.config_file_path).parent
     target = root / "build" / "docs"
     config.docs_dir = str(target)
-    current = inputs(root, config.site_url or "/")
+    current = (inputs(root / "source", config.site_url or "/"), inputs(root / "docs"))
     if edition is not None and current == made_from and target.is_dir():
         return config  # static-i18n runs on_config again for each language: the pages are there
     try:
-        edition = build_edition(root / "source", config.site_url or "/", root)
+        if edition is None or current[0] != made_from[0]:  # not when only a hand-written page changed
+            edition = build_edition(root / "source", config.site_url or "/", root)
         written = assemble_docs(root / "docs", edition, target)
     except (SourceError, EnrichError) as error:
         raise PluginError(f"Bad source:\n{error}") from error
     made_from = current
+    rendered = {source_file(page.url, lang) for lang, pages in edition.pages.items() for page in pages}
     if written:
         log.info("edition: %d page files written to %s", written, target.relative_to(root))
     return config
+
+
+# The edition's pages are HTML already, which Python-Markdown hands back unchanged (a test checks
+# it, tests/test_markdown_bypass.py) after parsing it all: a sixth of the build. They skip Markdown.
+@event_priority(-100)  # after any plugin that reads or changes the Markdown
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    if page.file.src_uri in rendered:
+        held[page.file.src_uri] = markdown
+        return ""
+    return markdown
+
+
+@event_priority(100)  # before any plugin that reads the HTML
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    return held.pop(page.file.src_uri, html)
 
 
 def on_env(env, config: MkDocsConfig, files):

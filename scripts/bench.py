@@ -153,9 +153,16 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8", "replace")
 
 
-def save_to_reload(work: Path, runs: int) -> tuple[list[float], list[int]]:
+def cpu_of(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def save_to_reload(work: Path, runs: int) -> tuple[list[float], list[float], list[int]]:
     """`mkdocs serve` on the project; per save of a source file: the seconds from the save until the
-    changed page is served, and how many rebuilds the save caused (counted once the server is quiet)."""
+    changed page is served, the CPU seconds the server used meanwhile, and how many rebuilds the
+    save caused (counted once the server is quiet)."""
     port = free_port()
     log = work / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EDITION_PUBLISH": "0"}
@@ -163,7 +170,7 @@ def save_to_reload(work: Path, runs: int) -> tuple[list[float], list[int]]:
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=work, env=env, stdout=out, stderr=subprocess.STDOUT)
     url, source = f"http://127.0.0.1:{port}/en{PROVISION}", work / "source" / "S-2003-85.en.md"
-    delays, rebuilds = [], []
+    delays, cpu, rebuilds = [], [], []
     try:
         deadline = time.monotonic() + 120
         while "Serving on" not in log.read_text():
@@ -176,12 +183,13 @@ def save_to_reload(work: Path, runs: int) -> tuple[list[float], list[int]]:
             marker = f"benchmark{run}"
             before = log.read_text().count(REBUILD)
             source.write_text(original.replace("Economic dimension.", f"Economic dimension {marker}."), "utf-8")
-            saved = time.monotonic()
+            saved, used = time.monotonic(), cpu_of(server.pid)
             while marker not in fetch(url):
                 if time.monotonic() - saved > 120:
                     raise RuntimeError(f"the edit never reached the page:\n{log.read_text()[-3000:]}")
                 time.sleep(0.02)
             delays.append(time.monotonic() - saved)
+            cpu.append(cpu_of(server.pid) - used)
             time.sleep(3)  # a second rebuild, if the save caused one, starts within this time
             fetch(url)  # and the server answers once it is over
             rebuilds.append(log.read_text().count(REBUILD) - before)
@@ -189,7 +197,7 @@ def save_to_reload(work: Path, runs: int) -> tuple[list[float], list[int]]:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return delays, rebuilds
+    return delays, cpu, rebuilds
 
 
 def median(timings: list[tuple[float, float]], which: int) -> float:
@@ -226,8 +234,9 @@ def measure(times: int, runs: int, browser: bool, serve_runs: int) -> dict:
             ],
         }
         if serve_runs:
-            delays, rebuilds = save_to_reload(work, serve_runs)
+            delays, cpu, rebuilds = save_to_reload(work, serve_runs)
             result["save to reload s (median)"] = round(statistics.median(delays), 2)
+            result["save to reload, server CPU s (median)"] = round(statistics.median(cpu), 2)
             result["rebuilds per save"] = rebuilds
         if browser:
             raw, zipped, requests = first_visit(site, PROVISION)
