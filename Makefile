@@ -1,11 +1,14 @@
-# make serve: build and serve the site on 127.0.0.1:8000. make test: every test.
-# Both set up what a fresh machine lacks (a virtualenv with pinned packages, Debian's Chromium).
+# make serve: build and serve the site on 127.0.0.1:8000 (rebuilt on every save of source/, docs/, overrides/).
+# make check: lint, unit tests, one build and the checks on its HTML (~15 s): after every change.
+# make test: every test, browser tests and quality gates included (~3 min): before a merge; CI runs it.
+# make site SITE_URL=https://...: the publication build, into site/ only if it succeeds.
+# They set up what a fresh machine lacks (a virtualenv with pinned packages, Debian's Chromium).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench chromium java pango clean
+.PHONY: serve build site check test lint bench chromium java pango clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,15 +34,25 @@ java:  # the Nu HTML Checker runs on Java
 serve: $(VENV)/.installed pango
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
+# Both build into a temporary folder and move it to site/ only on success (scripts/build_site.py):
+# a failed build leaves the last good site/, or none, never one made from bad input.
 build: $(VENV)/.installed pango
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/build_site.py site
+
+site: $(VENV)/.installed pango
+	@test -n "$(SITE_URL)" || { echo "make site: give the published address, e.g. make site SITE_URL=https://edition.example/" >&2; exit 2; }
+	SITE_URL="$(SITE_URL)" EDITION_PUBLISH=1 $(BIN)/python scripts/build_site.py site
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
 
-test: $(VENV)/.installed chromium java pango node_modules
-	$(BIN)/ruff check hooks tests scripts
+# Test tiers are pytest markers (pyproject.toml): browser, gates, slow (own builds or servers),
+# publish (needs a publication build); the shared build is a publication build only if needed.
+check: lint pango
+	$(BIN)/python -m pytest -q -m "not browser and not gates and not slow and not publish"
+
+test: $(VENV)/.installed chromium java pango node_modules lint
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed chromium pango

@@ -6,8 +6,10 @@ rewritten when its content changed, so `mkdocs serve` does not rebuild in a loop
 then sees real files (`page.fr.md`, `page.en.md`) and localises them like hand-written ones.
 
 on_post_build: once every language is built, write what MkDocs does not make (citation
-downloads, pinpoint redirects, the JSON export), one search index per language, and a
-gzip copy of every text file.
+downloads, pinpoint redirects, the JSON export), one search index per language, and, for a
+publication (EDITION_PUBLISH=1, see edition/buildmode.py), a gzip copy of every text file.
+
+hooks/serve.py adapts `mkdocs serve` (what it watches, what it answers after a failed build).
 """
 
 from __future__ import annotations
@@ -17,36 +19,44 @@ import logging
 import os
 from pathlib import Path
 
+from edition import buildmode
 from edition.akn import AknError
 from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
+from edition.caching import TEMPLATES
 from edition.enrich import EnrichError
 from edition.fidelity import check_published_page
 from edition.frozen import UrlError, built_urls, check_urls
 from edition.markup import without_toggle_autocomplete
 from edition.parse import SourceError
 from edition.search import split_index
-from edition.site_url import PUBLISH_VARIABLE, check_site_url
+from edition.site_url import check_site_url
 from edition.synonyms import synonyms
 from edition.theme import check_overrides, material_templates, search_worker
-from edition.urls import lang_root
+from edition.urls import lang_root, source_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.pages")
 edition: Edition | None = None  # the last build's, for on_post_build
-made_from: tuple = ()  # what that edition was made from (see inputs)
+made_from: tuple = ()  # what that edition and build/docs were made from (see inputs)
+rendered: set[str] = set()  # the names, in build/docs, of the pages the edition renders (HTML already)
+held: dict[str, str] = {}  # their bodies, between on_page_markdown and on_page_content
 
 
-def inputs(root: Path, site_url: str) -> tuple:
-    """What the pages depend on: the site's address and the source and docs files."""
-    files = [p for folder in ("source", "docs") for p in sorted((root / folder).rglob("*")) if p.is_file()]
-    return (site_url, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+def inputs(folder: Path, *more: str) -> tuple:
+    """The state of a folder's files (and of anything else given, such as the site's address)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return (*more, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    buildmode.started(command)
 
 
 @event_priority(100)  # before static-i18n reads docs_dir
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global edition, made_from
+    global edition, made_from, rendered
     root = Path(config.config_file_path).parent
     checked_site_url(config)
     target = root / "build" / "docs"
@@ -59,15 +69,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["material_search_worker"] = search_worker(material)
     except ValueError as error:
         raise PluginError(str(error)) from error
-    current = inputs(root, config.site_url or "/")
+    current = (inputs(root / "source", config.site_url or "/"), inputs(root / "docs"))
     if edition is not None and current == made_from and target.is_dir():
         return config  # static-i18n runs on_config again for each language: the pages are there
     try:
-        edition = build_edition(root / "source", config.site_url or "/", root)
+        if edition is None or current[0] != made_from[0]:  # not when only a hand-written page changed
+            edition = build_edition(root / "source", config.site_url or "/", root)
         written = assemble_docs(root / "docs", edition, target)
     except (SourceError, EnrichError, AknError) as error:
         raise PluginError(f"Bad source:\n{error}") from error
     made_from = current
+    rendered = {source_file(page.url, lang) for lang, pages in edition.pages.items() for page in pages}
     if written:
         log.info("edition: %d page files written to %s", written, target.relative_to(root))
     return config
@@ -79,9 +91,29 @@ def checked_site_url(config: MkDocsConfig) -> None:
     lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
     line = next((n for n, text in enumerate(lines, start=1) if text.startswith("site_url:")), 1)
     try:
-        check_site_url(config.site_url, os.environ.get(PUBLISH_VARIABLE) == "1")
+        check_site_url(config.site_url, buildmode.publishing())
     except ValueError as error:
         raise PluginError(f"Bad configuration:\n{path.name}:{line}: site_url: {error}") from error
+
+
+# The edition's pages are HTML already, which Python-Markdown hands back unchanged (a test checks
+# it, tests/test_markdown_bypass.py) after parsing it all: a sixth of the build. They skip Markdown.
+@event_priority(-100)  # after any plugin that reads or changes the Markdown
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    if page.file.src_uri in rendered:
+        held[page.file.src_uri] = markdown
+        return ""
+    return markdown
+
+
+@event_priority(100)  # before any plugin that reads the HTML
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    return held.pop(page.file.src_uri, html)
+
+
+def on_env(env, config: MkDocsConfig, files):
+    env.bytecode_cache = TEMPLATES  # each template compiled once per process, not once per language and build
+    return env
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
@@ -132,4 +164,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         for name, data in (("search_index.json", index), ("documents.json", docs)):
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             (folder / name).write_text(text, encoding="utf-8")
-    precompress(site)
+    if buildmode.publishing():  # 0.4 s of every build otherwise, and no use to `mkdocs serve`
+        precompress(site)

@@ -1,12 +1,15 @@
 """Benchmark the build and the pages, for the real source and synthetic ones 10 and 50 times
 as long (the Plan's parts repeated, provisions renumbered), so that growth can be seen.
 
-    python scripts/bench.py [--runs 5] [--scales 1,10,50] [--no-browser]
+    python scripts/bench.py [--runs 5] [--scales 1,10,50] [--no-browser] [--serve-runs 3]
 
 Reports, per scale: pages per language; full build time of both languages (median of --runs);
 the same build with the hooks disabled on the same, already rendered pages, and the ratio (the
 hooks' cost); build time per page; the HTML of one provision page (raw, gzip); everything a first
 visit to that page loads, measured in Chromium (raw, gzip); the search index per language.
+For the real source only (x1), with a real `mkdocs serve`: the time from saving an edit of
+source/S-2003-85.en.md until the edited page is served (median of --serve-runs saves), and the
+number of rebuilds each save causes.
 Each build runs in a temporary copy of the project; nothing here is written to the work tree.
 """
 
@@ -17,13 +20,16 @@ import gzip
 import http.server
 import os
 import re
+import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from functools import partial
 from pathlib import Path
 
@@ -31,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COPY = ["mkdocs.yml", "hooks", "docs", "overrides", "source"]
 BLOCK = re.compile(r"^\[(?P<ident>[^\]]+)\]\s*$")
 PROVISION = "/plan/16-3-2/"
+REBUILD = "Detected file changes"  # what mkdocs serve logs before each rebuild
 
 
 def synthetic(text: str, times: int) -> str:
@@ -65,9 +72,18 @@ def make_project(times: int) -> Path:
     return work
 
 
-def timed_build(work: Path, config: str, site: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1043366400"}
-    start = time.perf_counter()
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_build(work: Path, config: str, site: Path, publish: bool = False) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system) of one build. On a shared machine the wall clock
+    depends on the other processes; the CPU time much less: compare both."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1043366400", "EDITION_PUBLISH": "0"}
+    if publish:
+        env |= {"EDITION_PUBLISH": "1", "SITE_URL": "https://s-2003-85.test/"}
+    start, cpu = time.perf_counter(), cpu_of_children()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
         cwd=work,
@@ -75,7 +91,7 @@ def timed_build(work: Path, config: str, site: Path) -> float:
         check=True,
         capture_output=True,
     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_of_children() - cpu
 
 
 def without_hooks(work: Path) -> str:
@@ -126,28 +142,102 @@ def first_visit(site: Path, path: str) -> tuple[int, int, int]:
     return raw, zipped, len(seen)
 
 
-def measure(times: int, runs: int, browser: bool) -> dict:
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=120) as response:  # the server holds requests while it builds
+        return response.read().decode("utf-8", "replace")
+
+
+def cpu_of(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def save_to_reload(work: Path, runs: int) -> tuple[list[float], list[float], list[int]]:
+    """`mkdocs serve` on the project; per save of a source file: the seconds from the save until the
+    changed page is served, the CPU seconds the server used meanwhile, and how many rebuilds the
+    save caused (counted once the server is quiet)."""
+    port = free_port()
+    log = work / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EDITION_PUBLISH": "0"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    with log.open("w") as out:
+        server = subprocess.Popen(command, cwd=work, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url, source = f"http://127.0.0.1:{port}/en{PROVISION}", work / "source" / "S-2003-85.en.md"
+    delays, cpu, rebuilds = [], [], []
+    try:
+        deadline = time.monotonic() + 120
+        while "Serving on" not in log.read_text():
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"mkdocs serve did not start:\n{log.read_text()[-3000:]}")
+            time.sleep(0.1)
+        fetch(url)
+        original = source.read_text(encoding="utf-8")
+        for run in range(runs):
+            marker = f"benchmark{run}"
+            before = log.read_text().count(REBUILD)
+            source.write_text(original.replace("Economic dimension.", f"Economic dimension {marker}."), "utf-8")
+            saved, used = time.monotonic(), cpu_of(server.pid)
+            while marker not in fetch(url):
+                if time.monotonic() - saved > 120:
+                    raise RuntimeError(f"the edit never reached the page:\n{log.read_text()[-3000:]}")
+                time.sleep(0.02)
+            delays.append(time.monotonic() - saved)
+            cpu.append(cpu_of(server.pid) - used)
+            time.sleep(3)  # a second rebuild, if the save caused one, starts within this time
+            fetch(url)  # and the server answers once it is over
+            rebuilds.append(log.read_text().count(REBUILD) - before)
+        source.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return delays, cpu, rebuilds
+
+
+def median(timings: list[tuple[float, float]], which: int) -> float:
+    return round(statistics.median(t[which] for t in timings), 2)
+
+
+def measure(times: int, runs: int, browser: bool, serve_runs: int) -> dict:
     work = make_project(times)
     try:
         site = work / "site"
-        with_hooks = [timed_build(work, "mkdocs.yml", site) for _ in range(runs)]
         plain_config = without_hooks(work)
-        plain = [timed_build(work, plain_config, work / "site-plain") for _ in range(runs)]
+        with_hooks, plain = [], []
+        for _ in range(runs):  # alternated, so that both see the same load
+            with_hooks.append(timed_build(work, "mkdocs.yml", site))
+            plain.append(timed_build(work, plain_config, work / "site-plain"))
+        publication = [timed_build(work, "mkdocs.yml", work / "site-published", publish=True) for _ in range(runs)]
         pages = {lang: sum(1 for _ in (site / root).rglob("index.html")) for lang, root in (("fr", ""), ("en", "en"))}
         pages["fr"] -= pages["en"]  # the French tree holds the English one
         html = (site / PROVISION.strip("/") / "index.html").read_bytes()
         result = {
             "scale": times,
             "pages per language": pages,
-            "build s (median)": round(statistics.median(with_hooks), 2),
-            "build without hooks s (median)": round(statistics.median(plain), 2),
-            "hooks ratio": round(statistics.median(with_hooks) / statistics.median(plain), 2),
-            "build ms per page": round(1000 * statistics.median(with_hooks) / (pages["fr"] + pages["en"]), 2),
+            "build s (median)": median(with_hooks, 0),
+            "build without hooks s (median)": median(plain, 0),
+            "hooks ratio": round(median(with_hooks, 0) / median(plain, 0), 2),
+            "build CPU s (median)": median(with_hooks, 1),
+            "build without hooks CPU s (median)": median(plain, 1),
+            "hooks ratio, CPU": round(median(with_hooks, 1) / median(plain, 1), 2),
+            "publication build s, CPU s (median)": (median(publication, 0), median(publication, 1)),
+            "build ms per page": round(1000 * median(with_hooks, 0) / (pages["fr"] + pages["en"]), 2),
             "provision page html bytes (raw, gzip)": (len(html), gz(html)),
             "search documents bytes fr, en (raw, gzip)": [
                 (len(d := (site / root / "search/documents.json").read_bytes()), gz(d)) for root in ("", "en")
             ],
         }
+        if serve_runs:
+            delays, cpu, rebuilds = save_to_reload(work, serve_runs)
+            result["save to reload s (median)"] = round(statistics.median(delays), 2)
+            result["save to reload, server CPU s (median)"] = round(statistics.median(cpu), 2)
+            result["rebuilds per save"] = rebuilds
         if browser:
             raw, zipped, requests = first_visit(site, PROVISION)
             result["first visit bytes (raw, gzip, requests)"] = (raw, zipped, requests)
@@ -161,10 +251,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scales", default="1,10,50")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--serve-runs", type=int, default=3, help="saves measured in mkdocs serve (0: none)")
     options = parser.parse_args()
     results = []
     for times in (int(s) for s in options.scales.split(",")):
-        result = measure(times, options.runs, not options.no_browser)
+        result = measure(times, options.runs, not options.no_browser, options.serve_runs if times == 1 else 0)
         results.append(result)
         print(f"\n== source x{times}")
         for key, value in result.items():

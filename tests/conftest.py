@@ -1,4 +1,9 @@
-"""Shared fixtures: one strict build of the site per test session, served on 127.0.0.1."""
+"""Shared fixtures: one strict build of the site per test session, served on 127.0.0.1.
+
+The build is a publication build (EDITION_PUBLISH=1: precompressed files and whatever else only a
+published site needs) when a selected test is marked `publish`; `make check` deselects them and
+gets the quicker everyday build. Either way the site's address is SITE_URL below, not the
+placeholder of mkdocs.yml, which a publication build refuses."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
+SITE_URL = "https://s-2003-85.test"  # the address the test builds publish under (.test: reserved)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -26,9 +32,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(site_dir: Path, epoch: str = "1043366400") -> subprocess.CompletedProcess:
+def build_site(site_dir: Path, publish: bool, epoch: str = "1043366400") -> subprocess.CompletedProcess:
     """A strict build into site_dir; SOURCE_DATE_EPOCH (24 January 2003) makes it reproducible."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"{SITE_URL}/"}
+    env["EDITION_PUBLISH"] = "1" if publish else "0"
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,
@@ -40,9 +47,15 @@ def build_site(site_dir: Path, epoch: str = "1043366400") -> subprocess.Complete
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def publication(request: pytest.FixtureRequest) -> bool:
+    """Whether the shared build is a publication build: only if a selected test needs one."""
+    return any(item.get_closest_marker("publish") for item in request.session.items)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, publication: bool) -> Path:
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
+    result = build_site(site_dir, publication)
     assert result.returncode == 0, result.stderr[-3000:]
     return site_dir
 

@@ -135,22 +135,31 @@ def linkchecker(start_urls: list[str], workdir: Path) -> list[dict[str, str]]:
 # --- Lighthouse ------------------------------------------------------------------------------
 
 
-def lighthouse(url: str, preset: str, output: Path) -> dict:
-    """One Lighthouse run ('desktop', or 'mobile': Lighthouse's default) in Debian's Chromium."""
-    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-    command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={output}", f"--chrome-flags={flags}", "--quiet"]
-    if preset == "desktop":
-        command.append("--preset=desktop")
+LIGHTHOUSE_RUNNER = ROOT / "tests" / "lighthouse.mjs"
+
+
+def lighthouse(jobs: list[tuple[str, str, list[str] | None]], workdir: Path) -> list[dict]:
+    """Lighthouse reports for (url, 'desktop' or 'mobile', categories or None for all), run one after
+    the other in one Chromium (tests/lighthouse.mjs), in the order given."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    first = len(list(workdir.glob("report-*.json")))
+    outputs = [workdir / f"report-{first + n}.json" for n in range(len(jobs))]
+    spec = [
+        {"url": url, "preset": preset, "categories": categories, "output": str(output)}
+        for (url, preset, categories), output in zip(jobs, outputs, strict=True)
+    ]
+    (workdir / "jobs.json").write_text(json.dumps(spec), encoding="utf-8")
+    flags = json.dumps(["--headless=new", *CHROMIUM_ARGS])
     result = subprocess.run(
-        command,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        ["node", str(LIGHTHOUSE_RUNNER), str(workdir / "jobs.json")],
+        env={**os.environ, "CHROME_PATH": CHROMIUM, "CHROME_FLAGS": flags},
         capture_output=True,
         text=True,
         check=False,
-        timeout=180,
+        timeout=900,
     )
-    assert result.returncode == 0 and output.exists(), result.stderr[-3000:]
-    return json.loads(output.read_text(encoding="utf-8"))
+    assert result.returncode == 0 and all(o.exists() for o in outputs), result.stderr[-3000:]
+    return [json.loads(o.read_text(encoding="utf-8")) for o in outputs]
 
 
 def failing_audits(report: dict, category: str) -> list[str]:

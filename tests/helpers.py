@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from edition.fidelity import reader_text
 from edition.frozen import built_urls
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def page_urls(site: Path) -> list[str]:
@@ -22,3 +25,15 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 def document_text(node) -> str:
     """The text of a node without what the edition adds (elements of class 'ed'), as the build's check reads it."""
     return reader_text(str(node))
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of what a build reads (and scripts/), to mutate or serve without touching the work tree."""
+    dest.mkdir(parents=True)
+    for name in ("mkdocs.yml", "hooks", "docs", "overrides", "source", "scripts"):
+        src = PROJECT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest

@@ -13,9 +13,9 @@ import pytest
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
+from tests.conftest import SITE_URL
 from tests.helpers import page_urls, soup
 
-SITE_URL = "https://s-2003-85.example.org"
 CASES = [
     ("", "fr", "Plan d'action du partenariat contre le terrorisme, par. 16.3.2",
      "Plan d'action du partenariat contre le terrorisme, par. 16.3.2, pièce jointe au document S/2003/85"),

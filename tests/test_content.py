@@ -23,10 +23,9 @@ from edition.notes import parse_notes
 from edition.parse import SourceError, load_document
 from edition.sources import load_sources
 
-from tests.conftest import SOURCE
+from tests.conftest import SITE_URL, SOURCE
 from tests.helpers import page_urls, soup
 
-SITE_URL = "https://s-2003-85.example.org"
 NOTES = SOURCE / "translation-notes.md"
 ENTRY_LINES = ("French", "English", "Why", "Source")
 PLACE = re.compile(r"^(?P<where>letter|annex|\d+(?:\.\d+)*)(?:, (?P<kind>paragraph|indent) (?P<n>\d+))?$")

@@ -6,7 +6,6 @@ each gate prints what it found wrong, item by item."""
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,6 +42,8 @@ KINDS = [
     "/about/",
 ]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+pytestmark = pytest.mark.gates
 
 
 def need(path: Path) -> None:
@@ -167,35 +168,90 @@ def test_no_wcag_21_aa_violation(browser, server: str, lang: str, viewport: str)
 # The pages are served as a static host serves them (precompressed, tests/gates.py): Lighthouse
 # measures the transfer, and an uncompressed 140 kB stylesheet alone costs a phone 15 points.
 #
-# Canonical URLs: the build keeps site_url (https://s-2003-85.example.org/), so every page's
+# Canonical URLs: the build keeps its site_url (SITE_URL in tests/conftest.py), so every page's
 # <link rel="canonical"> names the published address, not the 127.0.0.1 test server. That is what
 # should be published, and Lighthouse 12's "canonical" audit accepts it: it fails a canonical that
 # is invalid, relative, one of several, another language's hreflang URL, or the root of the page's
 # own origin, but no longer one on another host. Building again with SITE_URL set to the test
 # server would test a site that is never published, and cost a build.
-LIGHTHOUSE_PAGES = ["/plan/16-3-2/", "/", "/en/plan/16-3-2/", "/en/"]
+#
+# Scores that depend on the CPU (performance: paint times, blocking time) vary from run to run on
+# a loaded machine: each page is judged on the median of three runs, which passes when two runs
+# pass, so a third run is made only when the first two disagree. The other categories and the
+# metrics that do not depend on CPU speed (layout shift, bytes, requests) are the same on every
+# run: they are asserted on the first run, against fixed budgets.
+LIGHTHOUSE_PAGES = ["/plan/16-3-2/", "/en/"]  # both layouts (provision, home), both languages
+PRESETS = ["desktop", "mobile"]
 REQUIRED = {
     "desktop": {"performance": 1.0, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0},
     "mobile": {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0},
 }
+BUDGET = {"layout shift": 0.001, "bytes transferred": 80_000, "requests": 10}  # measured: 0.0007, 72 kB, 9
+RUNS = 3
+
+
+def steady_metrics(report: dict) -> dict[str, float]:
+    audits = report["audits"]
+    return {
+        "layout shift": audits["cumulative-layout-shift"]["numericValue"],
+        "bytes transferred": audits["total-byte-weight"]["numericValue"],
+        "requests": len(audits["network-requests"]["details"]["items"]),
+    }
+
+
+def passes(report: dict, preset: str) -> bool:
+    return report["categories"]["performance"]["score"] >= REQUIRED[preset]["performance"]
+
+
+@pytest.fixture(scope="session")
+def lighthouse_reports(static_host: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple, list[dict]]:
+    """(path, preset) -> its runs: the first with every category, then performance only."""
+    need(LIGHTHOUSE)
+    workdir = tmp_path_factory.mktemp("lighthouse")
+    keys = [(path, preset) for path in LIGHTHOUSE_PAGES for preset in PRESETS]
+    runs: dict[tuple, list[dict]] = {key: [] for key in keys}
+    wanted = [(key, None) for key in keys] + [(key, ["performance"]) for key in keys]
+    while wanted:
+        reports = run_lighthouse([(f"{static_host}{path}", preset, cats) for (path, preset), cats in wanted], workdir)
+        for (key, _), report in zip(wanted, reports, strict=True):
+            runs[key].append(report)
+        wanted = []
+        for key, reports in runs.items():  # a third run where two disagree
+            verdicts = [passes(report, key[1]) for report in reports]
+            if len(reports) < RUNS and verdicts.count(True) < 2 and verdicts.count(False) < 2:
+                wanted.append((key, ["performance"]))
+    return runs
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("preset", ["desktop", "mobile"])
+@pytest.mark.publish
+@pytest.mark.parametrize("preset", PRESETS)
 @pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
-def test_lighthouse_scores(static_host: str, tmp_path: Path, path: str, preset: str):
-    need(LIGHTHOUSE)
-    started = time.monotonic()
-    report = run_lighthouse(f"{static_host}{path}", preset, tmp_path / "report.json")
-    assert not report.get("runtimeError"), report["runtimeError"]
-    scores = {name: category["score"] for name, category in report["categories"].items()}
-    print(f"{path} {preset}: {scores} in {time.monotonic() - started:.0f} s")
+def test_lighthouse_scores(lighthouse_reports: dict, path: str, preset: str):
+    runs = lighthouse_reports[path, preset]
+    first = runs[0]
+    assert not first.get("runtimeError"), first["runtimeError"]
+    performance = [report["categories"]["performance"]["score"] for report in runs]
+    scores = {name: category["score"] for name, category in first["categories"].items()}
+    steady = steady_metrics(first)
+    print(f"{path} {preset}: {scores}, performance of each run {performance}, {steady}")
     low = []
     for category, minimum in REQUIRED[preset].items():
-        score = scores.get(category)
-        if score is None or score < minimum:
+        if category == "performance":
+            if sum(passes(report, preset) for report in runs) < 2:  # the median of three runs is below
+                low.append(f"performance: median of {RUNS} runs < {minimum}: {performance}")
+                low.extend(
+                    f"  {line}"
+                    for line in failing_audits(
+                        min(runs, key=lambda r: r["categories"]["performance"]["score"]), category
+                    )
+                )
+        elif (score := scores.get(category)) is None or score < minimum:
             low.append(f"{category}: {score} < {minimum}")
-            low.extend(f"  {line}" for line in failing_audits(report, category))
+            low.extend(f"  {line}" for line in failing_audits(first, category))
+    for name, limit in BUDGET.items():
+        if steady[name] > limit:
+            low.append(f"{name}: {steady[name]} > {limit}")
     print("\n".join(low))
     if low:
         pytest.fail(f"Lighthouse {preset} {path}: " + "; ".join(line for line in low if not line.startswith(" ")))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from .buildmode import PUBLISH_VARIABLE
+
 PLACEHOLDER = "https://s-2003-85.example.org/"
-PUBLISH_VARIABLE = "EDITION_PUBLISH"
 EXAMPLE = "SITE_URL=https://example.org/s-2003-85/"
 UNSAFE = "\"'<>\\`{}|^"  # not in an address; they would also break out of an HTML attribute
 

@@ -1,0 +1,123 @@
+"""MkDocs hook for `mkdocs serve`: one rebuild per save, and an answer after a failed build.
+
+One rebuild: MkDocs watches docs_dir, which hooks/pages.py points at the generated build/docs,
+so the pages each rebuild writes there started a second rebuild. The server stops watching it;
+what the pages are made from (source/, docs/, overrides/: `watch` in mkdocs.yml, and
+mkdocs.yml itself) stays watched, polled every POLL_SECONDS instead of MkDocs' half second.
+
+An answer: after a failed rebuild, MkDocs' server holds every request until a build succeeds
+(it serves a page only when the site it last finished is the one it last started), so the
+browser hangs with nothing shown. Here a failed rebuild is caught and logged; every page is
+answered with an error page that says what is wrong, and the browser reloads by itself when a
+later build succeeds. Assets (CSS, scripts) are still served from the last good build.
+
+MkDocs logs every answer other than 200 as a warning, and a strict build counts the warnings
+logged while it runs, from any thread: a browser that got a 404 or this error page during a
+rebuild made that rebuild fail. Request logs are lowered to information.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable
+
+from markupsafe import Markup
+from mkdocs import utils as mkdocs_utils
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+
+log = logging.getLogger("mkdocs.hooks.serve")
+POLL_SECONDS = 0.1  # a save waited 0.25 s on average for MkDocs' poll; source/, docs/, overrides/ are small
+
+ERROR_PAGE = Markup("""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Build failed</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}
+pre{background:#fff3f3;border-left:4px solid #c62828;padding:1rem;white-space:pre-wrap}</style></head>
+<body><h1>The last build failed</h1>
+<p>The site is not updated until the source is fixed. Fix it and save: this page reloads by itself.</p>
+<pre>%s</pre></body></html>
+""")
+
+
+class RequestsAreNotWarnings(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and '" code ' in str(record.msg):  # '"GET /x/ HTTP/1.1" code 404'
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+class Problems(logging.Handler):
+    """Collects the warnings and errors MkDocs logs during one build (a strict build fails on them)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def error_page(message: str) -> bytes:
+    return (ERROR_PAGE % message).encode("utf-8")  # Markup escapes what it formats
+
+
+def is_page(path: str) -> bool:
+    return path.endswith(("/", ".html"))
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    logging.getLogger("mkdocs.livereload").addFilter(RequestsAreNotWarnings())
+    generated = os.path.abspath(config.docs_dir)  # as the server keys what it watches
+    if generated in server._watched_paths:
+        server.unwatch(generated)
+    server.observer._timeout = POLL_SECONDS  # for what is watched from now on: mkdocs.yml's `watch`
+
+    failure: list[str] = []  # the message of the last build, if it failed
+    build = server.builder
+    clean_directory = mkdocs_utils.clean_directory
+
+    def build_or_report() -> None:
+        problems = Problems()
+        mkdocs_logger = logging.getLogger("mkdocs")
+        mkdocs_logger.addHandler(problems)
+        try:
+            build()
+        except Exception as error:  # MkDocs' own loop would print it and then hold every request
+            failure[:] = ["\n".join([*problems.lines, str(error) or type(error).__name__])]
+            log.error("The build failed (above); the browser shows why until a build succeeds")
+            undo_partial_build(config)
+            mkdocs_utils.clean_directory = clean_directory
+        else:
+            failure.clear()
+        finally:
+            mkdocs_logger.removeHandler(problems)
+
+    serve_request = server.serve_request
+
+    def built() -> bool:  # as MkDocs does before serving a file: no answer from a build under way
+        return server._visible_epoch == server._wanted_epoch
+
+    def answer(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if failure and is_page(path) and not path.startswith("/livereload/"):
+            with server._epoch_cond:
+                server._epoch_cond.wait_for(built)
+        if failure and is_page(path) and not path.startswith("/livereload/"):
+            body = server._inject_js_into_html(error_page(failure[0]), server._visible_epoch)
+            headers = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))]
+            start_response("500 Internal Server Error", headers)
+            return [body]
+        return serve_request(environ, start_response)
+
+    server.builder = build_or_report
+    server.set_app(answer)
+    return server
+
+
+def undo_partial_build(config: MkDocsConfig) -> None:
+    """static-i18n builds the other language inside the first one's on_post_build and resets its
+    flag at the end: a failure in between would leave the next build believing it is nested."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and hasattr(i18n, "building"):
+        i18n.building = False

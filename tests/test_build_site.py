@@ -1,0 +1,43 @@
+"""scripts/build_site.py (make build, make site): a failed build leaves nothing publishable."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import copy_project
+
+pytestmark = pytest.mark.slow
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "EDITION_PUBLISH": "0"}
+    return subprocess.run(
+        [sys.executable, "scripts/build_site.py", "site"], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+def test_a_failed_build_leaves_no_site_and_the_last_good_one_untouched(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "about.en.md"
+    good = about.read_text(encoding="utf-8")
+    about.write_text(good + "\n[a broken link](nowhere.md)\n", encoding="utf-8")  # strict: a warning stops it
+
+    failed = build(project)
+    assert failed.returncode != 0 and "nowhere.md" in failed.stderr
+    assert not (project / "site").exists()
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []  # no half-built folder left
+
+    about.write_text(good, encoding="utf-8")
+    assert build(project).returncode == 0
+    home = project / "site" / "en" / "about" / "index.html"
+    built = home.read_bytes()
+
+    about.write_text(good + "\n[a broken link](nowhere.md)\n", encoding="utf-8")
+    assert build(project).returncode != 0
+    assert home.read_bytes() == built  # the last good site, as it was
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
