@@ -14,6 +14,7 @@ from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_
 from .model import LANGS
 from .render import Context, Page, document_pages
 from .render_entities import entity_index_page, entity_page, glossary_page
+from .render_parallel import parallel_pages, with_view_line
 from .sources import Sources, load_sources
 
 EXPORT = "data/s-2003-85.json"
@@ -93,12 +94,19 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
     pages: dict[str, list[Page]] = {}
     files: dict[str, bytes] = {}
     citables = {lang: cite.citables(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
+    contexts = {
+        lang: Context(
+            sources.docs[lang], sources.labels[lang], linkers[lang], site_url, {i.url: i for i in citables[lang]}
+        )
+        for lang in LANGS
+    }
     for lang in LANGS:
         labels = sources.labels[lang]
         items = citables[lang]
-        ctx = Context(sources.docs[lang], labels, linkers[lang], site_url, {i.url: i for i in items})
+        ctx = contexts[lang]
         mentions = found[lang]
-        pages[lang] = document_pages(ctx, extra_links(labels))
+        pages[lang] = [with_view_line(ctx, page) for page in document_pages(ctx, extra_links(labels))]
+        pages[lang] += parallel_pages(contexts, lang)
         pages[lang] += [entity_page(ctx, register, e, mentions[e.ident]) for e in register.entities.values()]
         pages[lang].append(entity_index_page(ctx, register, mentions))
         pages[lang].append(glossary_page(ctx, register, used))

@@ -30,7 +30,7 @@ class Plain:
 
 
 # Search ranks the provisions above the pages that list or describe them.
-SEARCH_BOOST = {"provision": 4.0, "contents": 0.3}
+SEARCH_BOOST = {"provision": 4.0, "contents": 0.3, "entity": 0.05}
 
 
 @dataclass
@@ -136,7 +136,8 @@ def crumbs(ctx: Context, page_url: str, trail: list[tuple[str, str]]) -> str:
     items = [link(page_url, urls.HOME, esc(ctx.labels["document"]))]
     items += [link(page_url, url, esc(title)) for title, url in trail]
     lis = "".join(f"<li>{item}</li>" for item in items)
-    return f'<nav class="ed crumbs" aria-label="{esc(ctx.labels["breadcrumbs"])}"><ol>{lis}</ol></nav>'
+    label = esc(ctx.labels["breadcrumbs"])
+    return f'<nav class="ed crumbs" aria-label="{label}" data-search-exclude><ol>{lis}</ol></nav>'
 
 
 def provision_trail(ctx: Context, provision: Provision) -> list[tuple[str, str]]:
@@ -184,7 +185,7 @@ def pager(ctx: Context, page_url: str, previous: Provision | None, following: Pr
         return f'<span class="{rel}">{before}{esc(ctx.labels[rel])}{colon(ctx.lang)} {a}{after}</span>'
 
     cells = cell(previous, "prev", "← ", "") + cell(following, "next", "", " →")
-    return f'<nav class="ed pager" aria-label="{esc(ctx.labels["provisions"])}">{cells}</nav>'
+    return f'<nav class="ed pager" aria-label="{esc(ctx.labels["provisions"])}" data-search-exclude>{cells}</nav>'
 
 
 def part_box(ctx: Context, page_url: str, part_slug: str) -> str:
@@ -238,7 +239,7 @@ def cite_box(ctx: Context, page_url: str) -> str:
         for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
     )
     return (
-        f'<aside class="ed cite-box" aria-labelledby="cite-box-title">'
+        f'<aside class="ed cite-box" aria-labelledby="cite-box-title" data-search-exclude>'
         f'<p id="cite-box-title" class="cite-box__title">{esc(labels["cite_box"])}</p><dl>'
         f'<dt>{esc(labels["cite_url"])}</dt><dd><code id="cite-url">{esc(url)}</code> {copy("cite-url")}</dd>'
         f"<dt>{esc(labels['cite_text'])}</dt>"
@@ -260,11 +261,11 @@ def with_citation(ctx: Context, page: Page) -> Page:
 def translation_note(ctx: Context) -> str:
     if ctx.lang == "fr":
         return (
-            f'<p class="ed official-note">{esc(ctx.labels["official_text"])} '
+            f'<p class="ed official-note" data-search-exclude>{esc(ctx.labels["official_text"])} '
             '<a href="https://undocs.org/fr/S/2003/85">S/2003/85</a> '
             '(<a href="https://www.nato.int/docu/fonda/b021122f.htm">OTAN</a>).</p>'
         )
-    return f'<p class="ed translation-note">{ctx.labels["translation_note"]}</p>'
+    return f'<p class="ed translation-note" data-search-exclude>{ctx.labels["translation_note"]}</p>'
 
 
 def description_of(text: str) -> str:
@@ -292,7 +293,7 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
         lis = "".join(
             f"<li>{link(url, urls.provision(c.number), esc(strip_tags(provision_heading(c))))}</li>" for c in children
         )
-        body.append(f'<ul class="ed children">{lis}</ul>')
+        body.append(f'<ul class="ed children" data-search-exclude>{lis}</ul>')
     body.append(pager(ctx, url, previous, following))
     body.append(translation_note(ctx))
     text_for_description = provision.units[0].text if provision.units else provision.title
@@ -325,7 +326,7 @@ def part_page(ctx: Context, slug: str) -> Page:
     body = [
         crumbs(ctx, url, [(ctx.labels["plan"], urls.PLAN)]),
         f'<h1 id="part-{slug}">{esc(part.title)}</h1>',
-        f'<ul class="ed provision-list">{"".join(items)}</ul>',
+        f'<ul class="ed provision-list" data-search-exclude>{"".join(items)}</ul>',
         translation_note(ctx),
     ]
     return Page(
@@ -379,11 +380,11 @@ def contents_tree(ctx: Context, page_url: str, anchors: bool = False) -> str:
             lis.append(f'<li class="depth-{provision.depth}">{a(urls.provision(number), provision.anchor, text)}</li>')
         parts.append(f"<li>{a(urls.part(part.slug), 'part-' + part.slug, esc(part.title))}<ul>{''.join(lis)}</ul></li>")
     return (
-        '<ul class="ed contents">'
+        '<div data-search-exclude><ul class="ed contents">'
         f"<li>{a(urls.LETTER, 'letter', esc(ctx.labels['letter']))}</li>"
         f"<li>{a(urls.ANNEX, 'annex', esc(ctx.labels['annex']))}</li>"
         f"<li>{a(urls.PLAN, 'plan', esc(ctx.labels['plan']))}<ul>{''.join(parts)}</ul></li>"
-        "</ul>"
+        "</ul></div>"  # data-search-exclude on the nested list itself would confuse Material's parser
     )
 
 
@@ -411,7 +412,7 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
             ),
         ),
     ]
-    table = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in rows)
+    table = "\n".join(f'<tr><th scope="row">{esc(k)}</th> <td>{v}</td></tr>' for k, v in rows)  # spaces: search text
     more = "".join(f"<li>{link(urls.HOME, url, esc(text))}</li>" for text, url in extra_links)
     body = [
         f'<h1 id="s-2003-85">S/2003/85 — {esc(labels["plan"])}</h1>',

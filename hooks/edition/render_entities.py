@@ -5,8 +5,9 @@ from __future__ import annotations
 from . import urls
 from .enrich import TAG, Mention, Piece
 from .model import LANGS
+from .places import group_places, places_html
 from .register import KINDS, Entity, Register
-from .render import Context, Page, colon, crumbs, esc, link, translation_note
+from .render import SEARCH_BOOST, Context, Page, colon, crumbs, esc, link, semicolon, translation_note
 
 
 def other(lang: str) -> str:
@@ -35,7 +36,7 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
     lang, labels = ctx.lang, ctx.labels
     url = urls.entity(entity.ident)
     names = "".join(
-        f'<tr><th scope="row">{esc(code.upper())}</th><td>{in_lang(entity.name[code], code, lang)}'
+        f'<tr><th scope="row">{esc(code.upper())}</th> <td>{in_lang(entity.name[code], code, lang)}'
         + (f" ({acronym_html(entity, code, lang)})" if entity.acronym.get(code) else "")
         + "</td></tr>"
         for code in (lang, other(lang))
@@ -61,13 +62,14 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
     for m in mentions:
         unique.setdefault((m.piece.anchor, TAG.sub("", m.sentence)), m)
     items = "".join(
-        f'<li>{piece_link(url, m.piece)}<br><span class="sentence">{ctx.heading(m.sentence, url)}</span></li>'
+        f'<li>{piece_link(url, m.piece)} <br><span class="sentence">{ctx.heading(m.sentence, url)}</span></li>'
         for m in unique.values()
     )
     body.append(f'<h2 id="mentions">{esc(labels["mentioned_in"])}</h2>')
-    body.append(f'<ol class="ed mentions">{items}</ol>')
+    body.append(f'<ol class="ed mentions" data-search-exclude>{items}</ol>')  # the provisions' own pages hold it
     body.append(translation_note(ctx))
-    return Page(url, entity.name[lang], "\n\n".join(body), {"description": entity.description[lang]})
+    meta = {"description": entity.description[lang], "search": {"boost": SEARCH_BOOST["entity"]}}
+    return Page(url, entity.name[lang], "\n\n".join(body), meta)
 
 
 def entity_index_page(ctx: Context, register: Register, mentions: dict[str, list[Mention]]) -> Page:
@@ -108,13 +110,14 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
         mine = entity.acronym.get(lang) if is_used(entity, lang) else None
         theirs = entity.acronym.get(other(lang))
         anchor = f"acronym-{(mine or theirs or entity.ident).lower()}"
-        where = ", ".join(dict.fromkeys(piece_link(url, p) for p in used[lang].get(mine or "", []))) or "—"
+        groups = group_places(used[lang].get(mine or "", []), labels)
+        where = places_html(groups, url, colon(lang), semicolon(lang))
         rows.append(
-            f'<tr id="{anchor}"><td>{acronym_html(entity, lang, lang) if mine else "—"}</td>'
-            f"<td>{link(url, urls.entity(entity.ident), esc(entity.name[lang]))}</td>"
-            f"<td>{acronym_html(entity, other(lang), lang)}</td><td>{where}</td></tr>"
+            f'<tr id="{anchor}"><td>{acronym_html(entity, lang, lang) if mine else "—"}</td> '
+            f"<td>{link(url, urls.entity(entity.ident), esc(entity.name[lang]))}</td> "
+            f"<td>{acronym_html(entity, other(lang), lang)}</td> <td>{where}</td></tr>\n"
         )
-    head = "".join(
+    head = " ".join(  # spaces between cells: words stay apart in the search text
         f'<th scope="col">{esc(labels[key])}</th>' for key in ("acronym", "expansion", "counterpart", "used_in")
     )
     body = [

@@ -1,0 +1,158 @@
+"""Reading views on the built site: the parallel view, the line before the text, the page around a
+provision, the glossary's places and the search documents (what search results show)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from edition.fidelity import first_difference, original_tokens, tokens
+
+from tests.conftest import SOURCE
+from tests.helpers import document_text, page_urls, soup
+
+DOCUMENT_PAGES = ["/letter/", "/annex/", "/plan/", "/plan/action-plan/", "/plan/9/", "/plan/16-3/", "/plan/16-4-2/"]
+
+
+def single_pages(site: Path) -> list[str]:
+    """Every page of the document (letters, Plan, parts, provisions, full text), French."""
+    return [u for u in page_urls(site) if re.fullmatch(r"/(letter|annex|full-text|plan(/[\w-]+)?)/", u)]
+
+
+# ---------------------------------------------------------------- parallel view
+
+
+def test_every_document_page_has_a_parallel_view_in_both_languages(site: Path):
+    pages = single_pages(site)
+    assert len(pages) == 3 + 5 + 47 + 1
+    built = set(page_urls(site))
+    for url in pages:
+        assert "/parallel" + url in built and "/en/parallel" + url in built, url
+
+
+def unit_anchors(page) -> list[str]:
+    return [
+        tag["id"]
+        for tag in page.select("article [id]")
+        if re.match(r"(p|letter|annex|plan|part)-|(letter|annex|plan)$", tag["id"])
+    ]
+
+
+def test_parallel_view_aligns_units_with_the_anchors_of_the_single_pages(site: Path):
+    for url in DOCUMENT_PAGES + ["/full-text/"]:
+        single = set(unit_anchors(soup(site, url)))
+        for prefix in ("", "/en"):
+            page = soup(site, f"{prefix}/parallel{url}")
+            rows = page.select("article .parallel-row[id]")
+            assert rows, url
+            for row in rows:
+                cells = row.select(":scope > .parallel-cell")
+                assert [cell["lang"] for cell in cells] == ["fr", "en"], (url, row["id"])
+                assert all(document_text(cell).strip() for cell in cells), (url, row["id"])
+            anchors = {row["id"] for row in rows} | set(unit_anchors(page))
+            assert single <= anchors, (url, sorted(single - anchors))
+
+
+def test_parallel_columns_say_which_text_is_official(site: Path):
+    head = soup(site, "/parallel/plan/16-3-2/").select_one(".parallel-head").get_text(" ")
+    assert "texte officiel" in head and "traduction de l'édition" in head
+    head = soup(site, "/en/parallel/plan/16-3-2/").select_one(".parallel-head").get_text(" ")
+    assert "official text" in head and "translation" in head
+
+
+def test_parallel_full_text_french_column_is_the_original_word_for_word(site: Path):
+    page = soup(site, "/parallel/full-text/")
+    french = " ".join(document_text(cell) for cell in page.select("article .parallel-cell[lang=fr]"))
+    original = original_tokens((SOURCE / "S-2003-85.fr.original.md").read_text(encoding="utf-8"))
+    masthead = tokens(document_text(soup(site, "/full-text/").select_one(".masthead")))
+    assert first_difference(original, masthead + tokens(french)) is None
+
+
+def test_one_click_to_the_parallel_view_and_back(site: Path):
+    for prefix in ("", "/en"):
+        for url in DOCUMENT_PAGES + ["/full-text/"]:
+            page = soup(site, prefix + url)
+            href = page.select_one("article .view-line a.view-switch")["href"]
+            depth = url.count("/") - 1
+            assert href == "../" * depth + "parallel" + url, (prefix, url, href)
+            back = soup(site, f"{prefix}/parallel{url}").select_one("article .view-line a.view-switch")["href"]
+            assert back == "../" * (depth + 1) + url.lstrip("/"), (prefix, url, back)
+        home = soup(site, prefix + "/").select_one("article .view-line a.view-switch")["href"]
+        assert home == "parallel/full-text/"
+
+
+def test_parallel_pages_are_in_the_sitemap_and_not_in_search(site: Path):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.search(r"<loc>[^<]*/parallel/plan/16-3-2/</loc>", sitemap)
+    assert re.search(r'hreflang="en" href="[^"]*/en/parallel/plan/16-3-2/"', sitemap)
+    for prefix in ("", "en/"):
+        docs = json.loads((site / prefix / "search" / "documents.json").read_text(encoding="utf-8"))
+        assert not [d["location"] for d in docs if d["location"].startswith("parallel/")]
+
+
+# ---------------------------------------------------------------- the line before the text
+
+
+def test_english_pages_say_they_are_a_translation_before_the_text(site: Path):
+    for url in ["/en/plan/16-3-2/", "/en/letter/", "/en/annex/", "/en/plan/9/", "/en/full-text/"]:
+        html = (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        label = html.index('class="ed view-line translation-label"')
+        first_unit = html.index('class="unit"')
+        assert label < first_unit, url
+        assert "not an official text" in soup(site, url).select_one(".translation-label").get_text()
+    assert soup(site, "/plan/16-3-2/").select_one(".view-line.official-label")
+
+
+# ---------------------------------------------------------------- glossary
+
+
+def test_glossary_places_are_grouped_and_listed_once(site: Path):
+    for prefix, acronym, plan, letter in (
+        ("", "OTAN", "Plan d'action", "Lettre de l'OTAN"),
+        ("/en", "NATO", "Action Plan", "NATO letter"),
+    ):
+        page = soup(site, f"{prefix}/glossary/")
+        row = page.select_one(f"#acronym-{acronym.lower()}")
+        where = row.select("td")[3]
+        labels = [label.get_text() for label in where.select(".place-label")]
+        assert [label.rstrip(" :\u00a0") for label in labels] == [letter, plan], labels
+        hrefs = [a["href"] for a in where.select("a")]
+        assert len(hrefs) == len(set(hrefs)), hrefs
+        assert len(where.select(".place-group")) <= 3
+    pfp = soup(site, "/en/glossary/").select_one("#acronym-pfp td:nth-of-type(4)").get_text(" ")
+    assert pfp.count("16.5.2") == 1 and "Action Plan" in pfp
+
+
+# ---------------------------------------------------------------- search documents
+
+
+def search_docs(site: Path, prefix: str) -> list[dict]:
+    return json.loads((site / prefix / "search" / "documents.json").read_text(encoding="utf-8"))
+
+
+def test_search_documents_hold_no_page_chrome(site: Path):
+    chrome = {
+        "": ["BibTeX", "Suivant", "Précédent", "Document S/2003/85", "Citer ce passage", "texte officiel du document"],
+        "en/": ["BibTeX", "Next", "Previous", "Document S/2003/85", "Cite this passage", "translation prepared"],
+    }
+    for prefix, words in chrome.items():
+        for doc in search_docs(site, prefix):
+            if doc["location"].startswith(("cite/", "about/")):
+                continue  # the hand-written pages talk about citing
+            for word in words:
+                assert word not in doc["text"], (prefix, doc["location"], word)
+
+
+def test_a_provision_page_search_document_starts_with_its_text(site: Path):
+    docs = {doc["location"]: doc for doc in search_docs(site, "")}
+    first = docs["plan/16-3-1/"]
+    assert first["title"].startswith("Paragraphe 16.3.1") and first["text"].startswith(
+        "<p>Les Etats du CPEA renforceront"
+    )
+    section = docs["plan/16-3/"]
+    assert "16.3.1" not in section["text"]  # a page that only lists provisions does not hold their words
+    for doc in docs.values():
+        if doc["location"].startswith(("cite/", "about/")):
+            continue  # hand-written: "BibTeX"
+        assert not re.search(r"[a-zé][A-Z][a-z]", re.sub(r"<[^>]+>", " ", doc["text"]).replace("PfP", "")), doc
