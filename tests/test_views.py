@@ -156,3 +156,45 @@ def test_a_provision_page_search_document_starts_with_its_text(site: Path):
         if doc["location"].startswith(("cite/", "about/")):
             continue  # hand-written: "BibTeX"
         assert not re.search(r"[a-zé][A-Z][a-z]", re.sub(r"<[^>]+>", " ", doc["text"]).replace("PfP", "")), doc
+
+
+# ---------------------------------------------------------------- the page around a provision
+
+
+def test_provision_pages_show_what_they_mention_and_related_provisions(site: Path):
+    for prefix in ("", "/en"):
+        page = soup(site, f"{prefix}/plan/16-1-3/")
+        side = page.select_one(".md-sidebar--secondary aside.around--sidebar")
+        inline = page.select_one("article aside.around--inline")
+        assert side and inline and side.get_text() == inline.get_text()
+        assert "data-search-exclude" in inline.attrs
+        entities = [a["href"] for a in inline.select(".around__entities a")]
+        assert "../../entities/cnad/" in entities
+        related = [a["href"] for a in inline.select(".around__related a")]
+        assert related[:2] == ["../16-2-6/", "../16-4-5/"], related  # both name the CNAD, named by three only
+        assert len(related) <= 5
+    for url in [u for u in page_urls(site) if re.fullmatch(r"/plan/\d[\d-]*/", u)]:
+        page = soup(site, url)
+        for a in page.select("article aside.around a"):
+            assert (site / url.strip("/") / a["href"] / "index.html").resolve().exists(), (url, a["href"])
+
+
+def test_related_provisions_prefer_rare_shared_entities():
+    from edition.enrich import Mention, Piece
+    from edition.related import around_provisions
+
+    def mention(ident: str, number: str) -> Mention:
+        piece = Piece("", f"plan/{number}/", f"p-{number}", number, False, int(number), f"provision {number}")
+        return Mention(ident, piece, "")
+
+    numbers = [str(n) for n in range(1, 10)]
+    found = {
+        "common": [mention("common", n) for n in numbers],  # named everywhere: relates nothing
+        "rare": [mention("rare", "1"), mention("rare", "7")],
+        "often": [mention("often", n) for n in ("1", "2", "3")],
+    }
+    around = around_provisions(found, numbers)
+    assert around["1"].entities == ("common", "rare", "often")
+    assert [number for number, _ in around["1"].related] == ["7", "2", "3"]
+    assert around["7"].related == (("1", ("rare",)),)
+    assert around["9"].related == ()

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from . import cite, urls
 from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
-from .model import LANGS
+from .model import DEFAULT_LANG, LANGS
+from .related import around_provisions, with_around
 from .render import Context, Page, document_pages
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .render_parallel import parallel_pages, with_view_line
@@ -94,6 +95,7 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
     pages: dict[str, list[Page]] = {}
     files: dict[str, bytes] = {}
     citables = {lang: cite.citables(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
+    around = around_provisions(found[DEFAULT_LANG], sources.docs[DEFAULT_LANG].numbers)  # the same in both
     contexts = {
         lang: Context(
             sources.docs[lang], sources.labels[lang], linkers[lang], site_url, {i.url: i for i in citables[lang]}
@@ -105,7 +107,10 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
         items = citables[lang]
         ctx = contexts[lang]
         mentions = found[lang]
-        pages[lang] = [with_view_line(ctx, page) for page in document_pages(ctx, extra_links(labels))]
+        pages[lang] = [
+            with_around(ctx, with_view_line(ctx, page), around, register)
+            for page in document_pages(ctx, extra_links(labels))
+        ]
         pages[lang] += parallel_pages(contexts, lang)
         pages[lang] += [entity_page(ctx, register, e, mentions[e.ident]) for e in register.entities.values()]
         pages[lang].append(entity_index_page(ctx, register, mentions))
