@@ -6,7 +6,8 @@ as long (the Plan's parts repeated, provisions renumbered), so that growth can b
 Reports, per scale: pages per language; full build time of both languages (median of --runs);
 the same build with the hooks disabled on the same, already rendered pages, and the ratio (the
 hooks' cost); build time per page; the HTML of one provision page (raw, gzip); everything a first
-visit to that page loads, measured in Chromium (raw, gzip); the search index per language.
+visit to that page loads, measured in Chromium (raw, gzip); the search index per language; the
+size of the two PDFs and the time a publishing build spends making them.
 Each build runs in a temporary copy of the project; nothing here is written to the work tree.
 """
 
@@ -126,6 +127,19 @@ def first_visit(site: Path, path: str) -> tuple[int, int, int]:
     return raw, zipped, len(seen)
 
 
+def pdf_cost(work: Path) -> dict:
+    """The PDFs a publishing build adds (EDITION_PUBLISH=1): their sizes and the time to make both."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from edition.pdf import pdf_files
+    from edition.sources import load_sources
+
+    sources = load_sources(work / "source")
+    start = time.perf_counter()
+    files = pdf_files(sources.docs, sources.labels, "https://example.org/")
+    seconds = time.perf_counter() - start
+    return {"PDF fr, en bytes": [len(data) for data in files.values()], "PDF time s (both, once)": round(seconds, 2)}
+
+
 def measure(times: int, runs: int, browser: bool) -> dict:
     work = make_project(times)
     try:
@@ -148,6 +162,7 @@ def measure(times: int, runs: int, browser: bool) -> dict:
                 (len(d := (site / root / "search/documents.json").read_bytes()), gz(d)) for root in ("", "en")
             ],
         }
+        result |= pdf_cost(work)
         if browser:
             raw, zipped, requests = first_visit(site, PROVISION)
             result["first visit bytes (raw, gzip, requests)"] = (raw, zipped, requests)

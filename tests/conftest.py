@@ -28,7 +28,7 @@ CHROMIUM_ARGS = [
 
 def build_site(site_dir: Path, epoch: str = "1043366400") -> subprocess.CompletedProcess:
     """A strict build into site_dir; SOURCE_DATE_EPOCH (24 January 2003) makes it reproducible."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", "EDITION_PUBLISH": "1"}  # with PDFs
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,

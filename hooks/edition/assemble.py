@@ -9,7 +9,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cite, urls
+from markupsafe import Markup
+
+from . import cite, pdf, urls
+from .buildmode import publishing
 from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import DEFAULT_LANG, LANGS
 from .related import around_provisions, with_around
@@ -20,6 +23,7 @@ from .sources import Sources, load_sources
 
 EXPORT = "data/s-2003-85.json"
 PINPOINTS_MARKER = "<!-- pinpoints -->"
+PDF_MARKER = "<!-- pdf -->"
 
 
 @dataclass
@@ -108,7 +112,7 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
         ctx = contexts[lang]
         mentions = found[lang]
         pages[lang] = [
-            with_around(ctx, with_view_line(ctx, page), around, register)
+            with_around(ctx, with_view_line(ctx, page, pdf.PDF[lang] if publishing() else ""), around, register)
             for page in document_pages(ctx, extra_links(labels))
         ]
         pages[lang] += parallel_pages(contexts, lang)
@@ -116,6 +120,8 @@ def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edit
         pages[lang].append(entity_index_page(ctx, register, mentions))
         pages[lang].append(glossary_page(ctx, register, used))
         files |= citation_files(items, site_url)
+    if publishing():  # the PDFs take seconds: made for publishing (and the tests), not by `mkdocs serve`
+        files |= pdf.pdf_files(sources.docs, sources.labels, site_url)
     export = cite.export(sources.docs, site_url, mentioned_entities(found))
     files[EXPORT] = json.dumps(export, ensure_ascii=False, indent=1).encode()
     return Edition(sources, pages, citables, files)
@@ -133,6 +139,18 @@ def pinpoint_table(edition: Edition, lang: str) -> str:
     return (
         f'<table class="pinpoints"><tbody>{"".join(rows)}</tbody></table>\n\n'
         f'<p>{labels["cite_export"]} <a href="{export}" download><code>/{EXPORT}</code></a></p>'
+    )
+
+
+def pdf_paragraph(edition: Edition, lang: str) -> str:
+    """The link to the PDF on the How to cite page (at /cite/), when the build made it."""
+    if pdf.PDF[lang] not in edition.site_files:
+        return ""
+    to_root = "../" * (1 + urls.lang_root(lang).count("/"))
+    return str(
+        Markup('<p><a href="{}{}" type="application/pdf">{}</a></p>').format(
+            to_root, pdf.PDF[lang], edition.sources.labels[lang]["pdf_link"]
+        )
     )
 
 
@@ -164,6 +182,8 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
             if name.startswith("cite.") and PINPOINTS_MARKER.encode() in data:
                 lang = name.split(".")[1]
                 data = data.replace(PINPOINTS_MARKER.encode(), pinpoint_table(edition, lang).encode())
+            if name.startswith("cite.") and PDF_MARKER.encode() in data:
+                data = data.replace(PDF_MARKER.encode(), pdf_paragraph(edition, name.split(".")[1]).encode())
             wanted[name] = data
     for name, text in page_files(edition).items():
         if name in wanted:

@@ -65,11 +65,23 @@ def view_line(ctx: Context, page_url: str) -> Markup:
     ).format(css=css, which=which, to=to, parallel=labels["parallel_view"])
 
 
-def with_view_line(ctx: Context, page: Page) -> Page:
-    """The view line right after the page's heading, on every page that has a parallel view."""
+def pdf_link(ctx: Context, page_url: str, pdf_path: str) -> Markup:
+    """A link to the PDF of the page's language (a file at the site root)."""
+    to_root = "../" * (page_url.count("/") + urls.lang_root(ctx.lang).count("/"))
+    return Markup('<a class="pdf-link" href="{}{}" type="application/pdf">{}</a>').format(
+        to_root, pdf_path, ctx.labels["pdf_link"]
+    )
+
+
+def with_view_line(ctx: Context, page: Page, pdf_path: str = "") -> Page:
+    """The view line right after the page's heading, on every page that has a parallel view; on the
+    home page and the full text, with the link to the PDF when the build makes it."""
     if page.url not in (urls.HOME, urls.LETTER, urls.ANNEX, urls.FULL_TEXT) and not page.url.startswith(urls.PLAN):
         return page  # the pages of the document are the letters, the Plan (its parts and provisions) and the whole
-    line = str(view_line(ctx, page.url))
+    line = view_line(ctx, page.url)
+    if pdf_path and page.url in (urls.HOME, urls.FULL_TEXT):
+        line = Markup(str(line).replace("</p>", " · {}</p>")).format(pdf_link(ctx, page.url, pdf_path))
+    line = str(line)
     page.body = page.body.replace("</h1>", "</h1>\n\n" + line, 1) if "</h1>" in page.body else line + page.body
     return page
 
