@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from edition.fidelity import first_difference, original_tokens, tokens
 
 from tests.conftest import SOURCE
@@ -198,3 +199,42 @@ def test_related_provisions_prefer_rare_shared_entities():
     assert [number for number, _ in around["1"].related] == ["7", "2", "3"]
     assert around["7"].related == (("1", ("rare",)),)
     assert around["9"].related == ()
+
+
+# ---------------------------------------------------------------- print
+
+PRINTED = [
+    ("/plan/16-3-2/", "16.3.2", "Plan d'action du partenariat contre le terrorisme, par. 16.3.2", "Précédent"),
+    ("/en/plan/16-3-2/", "16.3.2", "Partnership Action Plan against Terrorism, para. 16.3.2", "Previous"),
+    ("/annex/", "Annexe", "annexe au document S/2003/85", "Fil d'Ariane"),
+    ("/parallel/plan/16-3-2/", "16.3.2", "par. 16.3.2, pièce jointe", "Texte français seul"),
+    ("/en/parallel/plan/9/", "9.", "para. 9, enclosure", "English text only"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("url", "number", "citation", "chrome"), PRINTED)
+def test_printing_a_page_gives_text_number_and_citation_without_navigation(
+    page, server, tmp_path, url, number, citation, chrome
+):
+    from pypdf import PdfReader
+
+    page.goto(f"{server}{url}")
+    page.wait_for_load_state("networkidle")
+    pdf = tmp_path / "printed.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert number in text and citation in text, text[:300]
+    heading = page.locator("article h1").inner_text().split()[0]
+    assert heading in text
+    for navigation in (
+        chrome,
+        "Rechercher",
+        "Search",
+        "Dans cette partie",
+        "In this part",
+        "BibTeX",
+        "Autour",
+        "Around",
+    ):
+        assert navigation not in text, navigation
