@@ -238,3 +238,57 @@ def test_printing_a_page_gives_text_number_and_citation_without_navigation(
         "Around",
     ):
         assert navigation not in text, navigation
+
+
+# ---------------------------------------------------------------- on a phone and on a wide screen
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["/plan/16-3-2/", "/en/plan/16-4-2/", "/en/parallel/plan/16-1-3/", "/annex/"])
+def test_breadcrumbs_fit_two_lines_on_a_phone(browser, server, url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}{url}")
+        crumbs = page.locator("article nav.crumbs")
+        line = float(crumbs.evaluate("e => parseFloat(getComputedStyle(e.querySelector('li:last-child')).lineHeight)"))
+        assert crumbs.bounding_box()["height"] <= 2 * line + 2
+        assert page.locator("article nav.crumbs li:last-child a").is_visible()  # the way up stays
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing overflows sideways
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_box_around_the_provision_is_in_the_right_column_wide_and_after_the_text_narrow(browser, server):
+    for width, visible, hidden in ((1440, ".md-sidebar--secondary .around", "article .around"),
+                                   (390, "article .around", ".md-sidebar--secondary .around")):  # fmt: skip
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        try:
+            page.goto(f"{server}/en/plan/16-1-3/")
+            assert page.locator(visible).is_visible(), width
+            assert not page.locator(hidden).is_visible(), width
+            if width == 1440:  # beside the text, to its right
+                box, text = page.locator(visible).bounding_box(), page.locator("article").bounding_box()
+                assert box["x"] >= text["x"] + text["width"]
+        finally:
+            context.close()
+
+
+@pytest.mark.browser
+def test_parallel_columns_side_by_side_wide_and_stacked_narrow(browser, server):
+    for width, side_by_side in ((1440, True), (390, False)):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        try:
+            page.goto(f"{server}/parallel/plan/16-4-2/#p-16-4-2-i3")
+            french = page.locator("#p-16-4-2-i3 .parallel-cell[lang=fr]").bounding_box()
+            english = page.locator("#p-16-4-2-i3 .parallel-cell[lang=en]").bounding_box()
+            if side_by_side:
+                assert english["x"] > french["x"] + french["width"] - 1 and abs(english["y"] - french["y"]) < 2
+            else:
+                assert english["y"] >= french["y"] + french["height"] - 1
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+        finally:
+            context.close()
