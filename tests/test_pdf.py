@@ -117,3 +117,35 @@ def test_pdfs_are_linked_from_home_full_text_and_how_to_cite(site: Path):
         assert soup(site, f"{prefix}/").select_one(f"article a[href='{root}{name}']")
         assert soup(site, f"{prefix}/full-text/").select_one(f"article a[href='../{root}{name}']")
         assert soup(site, f"{prefix}/cite/").select_one(f"article a[href='../{root}{name}']")
+
+
+def test_weasyprint_fetches_nothing_from_the_network(tmp_path: Path):
+    """Even a page that asked for a stylesheet and an image over HTTP gets nothing: the URL
+    fetcher refuses every scheme but file: and data:."""
+    import functools
+    import http.server
+    import threading
+
+    from edition.pdf import render_pdf
+
+    asked: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        head = f'<link rel="stylesheet" href="{base}/x.css">'
+        html = f'<html><head>{head}</head><body><img src="{base}/y.png">x</body></html>'
+        assert render_pdf(html, b"test").startswith(b"%PDF")
+    finally:
+        server.shutdown()
+    assert asked == []
