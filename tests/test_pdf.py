@@ -105,6 +105,20 @@ def test_pdf_metadata_size_and_internal_links(site: Path, lang: str):
     assert internal >= len(NUMBERS) + 8  # the contents after the document links to every entry
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_pdf_fonts_are_embedded(site: Path, lang: str):
+    fonts = {}
+    for page in reader(site, lang).pages:
+        for font in (page["/Resources"].get_object().get("/Font") or {}).values():
+            font = font.get_object()
+            if "/DescendantFonts" in font:
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font["/FontDescriptor"].get_object()
+            fonts[font["/BaseFont"]] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), fonts
+    assert any("Liberation-Serif" in name for name in fonts)
+
+
 def test_english_pdf_says_it_is_a_translation_on_its_first_page(site: Path):
     first = reader(site, "en").pages[0].extract_text()
     assert first.index("translation prepared for this edition") < first.index("Security Council")

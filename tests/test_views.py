@@ -292,3 +292,18 @@ def test_parallel_columns_side_by_side_wide_and_stacked_narrow(browser, server):
             assert page.evaluate("document.documentElement.scrollWidth") <= width
         finally:
             context.close()
+
+
+@pytest.mark.browser
+def test_language_switch_on_a_parallel_page_lands_on_the_same_view(page, server):
+    import re as regex
+
+    page.goto(f"{server}/parallel/plan/16-3-2/")
+    page.locator(".md-header .md-select").first.hover()
+    page.locator(".md-select__link[hreflang=en]").click()
+    page.wait_for_url(regex.compile(r"/en/parallel/plan/16-3-2/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator(".parallel-cell[lang=fr]").first.is_visible()
+    page.locator("article .view-line a.view-switch").click()  # and back to the single text
+    page.wait_for_url(regex.compile(r"/en/plan/16-3-2/$"))
+    assert not page.console_errors and not page.foreign_requests
