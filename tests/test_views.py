@@ -307,3 +307,48 @@ def test_language_switch_on_a_parallel_page_lands_on_the_same_view(page, server)
     page.locator("article .view-line a.view-switch").click()  # and back to the single text
     page.wait_for_url(regex.compile(r"/en/plan/16-3-2/$"))
     assert not page.console_errors and not page.foreign_requests
+
+
+def test_search_text_first_merges_the_empty_preface_with_the_heading_only():
+    from edition.search import text_first
+
+    docs = [
+        {"location": "plan/9/", "title": "Paragraphe 9", "text": ""},  # the breadcrumbs, excluded
+        {"location": "plan/9/#p-9", "title": "Paragraphe 9.", "text": "<p>Les objectifs</p>"},
+        {"location": "annex/", "title": "Lettre du Secrétaire général de l'OTAN", "text": "<p>Annexe</p>"},
+        {"location": "annex/#annex", "title": "Lettre datée du 6 décembre 2002", "text": "<p>Compte tenu</p>"},
+        {"location": "cite/", "title": "Comment citer", "text": ""},  # a hand-written page: h1, then h2
+        {"location": "cite/#adresses", "title": "Adresses permanentes", "text": "<p>Chaque partie</p>"},
+        {"location": "entities/x/#entity", "title": "George Robertson", "text": "<p>Personnes</p>"},  # no article
+    ]
+    assert text_first(docs) == [
+        {"location": "plan/9/", "title": "Paragraphe 9.", "text": "<p>Les objectifs</p>"},
+        {"location": "annex/", "title": "Lettre datée du 6 décembre 2002", "text": "<p>Annexe</p> <p>Compte tenu</p>"},
+        {"location": "cite/", "title": "Comment citer", "text": ""},
+        {"location": "cite/#adresses", "title": "Adresses permanentes", "text": "<p>Chaque partie</p>"},
+        {"location": "entities/x/", "title": "George Robertson", "text": "<p>Personnes</p>"},
+    ]
+
+
+def test_places_are_grouped_by_letter_and_plan_each_once():
+    from edition.enrich import Piece
+    from edition.places import group_places
+
+    labels = {"used_plan": "Plan", "used_letter": "SG letter", "used_annex": "NATO letter"}
+    labels |= {"used_paras": "paras", "used_decisions": "decisions"}
+    pieces = [
+        Piece("", "annex/", "annex-p2", "", False, 1, "[annex]"),
+        Piece("", "annex/", "annex-i1", "", False, 2, "[annex]"),
+        Piece("", "annex/", "annex-p3", "", False, 3, "[annex]"),
+        Piece("", "plan/16-5-2/", "p-16-5-2", "", True, 4, "provision 16.5.2"),
+        Piece("", "plan/16-5-2/", "p-16-5-2-p1", "", False, 5, "provision 16.5.2"),
+        Piece("", "plan/9/", "p-9-i3", "", False, 6, "provision 9"),
+    ]
+    groups = group_places(pieces, labels)
+    assert [group.label for group in groups] == ["NATO letter", "Plan"]
+    annex, plan = groups
+    assert [(label, [p.text for p in places]) for label, places in annex.runs] == [
+        ("paras", ["2", "3"]),
+        ("decisions", ["1"]),
+    ]
+    assert [(p.text, p.url) for p in plan.runs[0][1]] == [("16.5.2", "plan/16-5-2/"), ("9", "plan/9/")]
