@@ -18,6 +18,7 @@ from markupsafe import Markup
 from . import urls
 from .fidelity import number_label
 from .model import DEFAULT_LANG, Document, Section, Unit
+from .render import excerpt
 
 PDF = {"fr": "data/s-2003-85.fr.pdf", "en": "data/s-2003-85.en.pdf"}  # at the site root
 STYLESHEET = Path(__file__).with_name("pdf.css")
@@ -100,8 +101,8 @@ def contents_html(doc: Document, labels: dict, site_url: str) -> Markup:
         items.append(item(f"part-{part.slug}", part.title, 1))
         for number in part.provisions:
             provision = doc.provisions[number]
-            text = f"{number_label(number)} {provision.title}".strip()
-            items.append(item(provision.anchor, text, 2))
+            summary = provision.title or excerpt(provision.units[0].text, 8)  # an untitled paragraph: its first words
+            items.append(item(provision.anchor, f"{number_label(number)} {summary}", 2))
     address = urls.absolute(site_url, doc.lang, "")
     return Markup(
         '<div class="end-matter-block"><h1 class="end-matter" id="contents">{}</h1><ul>{}</ul>'
