@@ -10,6 +10,7 @@ visit to that page loads, measured in Chromium (raw, gzip); the search index per
 For the real source only (x1), with a real `mkdocs serve`: the time from saving an edit of
 source/S-2003-85.en.md until the edited page is served (median of --serve-runs saves), and the
 number of rebuilds each save causes.
+The size of the two PDFs and the time a publishing build spends making them.
 Each build runs in a temporary copy of the project; nothing here is written to the work tree.
 """
 
@@ -200,6 +201,19 @@ def save_to_reload(work: Path, runs: int) -> tuple[list[float], list[float], lis
     return delays, cpu, rebuilds
 
 
+def pdf_cost(work: Path) -> dict:
+    """The PDFs a publishing build adds (EDITION_PUBLISH=1): their sizes and the time to make both."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from edition.pdf import pdf_files
+    from edition.sources import load_sources
+
+    sources = load_sources(work / "source")
+    start = time.perf_counter()
+    files = pdf_files(sources.docs, sources.labels, "https://example.org/")
+    seconds = time.perf_counter() - start
+    return {"PDF fr, en bytes": [len(data) for data in files.values()], "PDF time s (both, once)": round(seconds, 2)}
+
+
 def median(timings: list[tuple[float, float]], which: int) -> float:
     return round(statistics.median(t[which] for t in timings), 2)
 
@@ -238,6 +252,7 @@ def measure(times: int, runs: int, browser: bool, serve_runs: int) -> dict:
             result["save to reload s (median)"] = round(statistics.median(delays), 2)
             result["save to reload, server CPU s (median)"] = round(statistics.median(cpu), 2)
             result["rebuilds per save"] = rebuilds
+        result |= pdf_cost(work)
         if browser:
             raw, zipped, requests = first_visit(site, PROVISION)
             result["first visit bytes (raw, gzip, requests)"] = (raw, zipped, requests)

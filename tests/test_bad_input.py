@@ -71,6 +71,11 @@ def nth_indent(text: str, ident: str, n: int) -> str:
     return [line for line in block(text, ident).splitlines(keepends=True) if line.startswith("- ")][n]
 
 
+def english_labels_line(files: Files) -> int:
+    """The line of the English labels, matched whole (label names such as parallel_en: hold "en:")."""
+    return files[LAB].splitlines().index("en:") + 1
+
+
 def line_of(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
 
@@ -280,10 +285,10 @@ CASES = [
     Case("acronym in a part title", replace(EN, "[part reports]\ntitle: ", "[part reports]\ntitle: XYZ "), EN,
          "title: XYZ", "[part reports]: acronym 'XYZ' has no glossary entry"),
     # ---- labels.yml
-    Case("label missing in English", remove_line(LAB, "  glossary: Glossary of acronyms"), LAB, "en:",
+    Case("label missing in English", remove_line(LAB, "  glossary: Glossary of acronyms"), LAB, english_labels_line,
          "label 'glossary' is missing", build=True),
     Case("label in one language only", replace(LAB, "  home: Accueil\n", "  home: Accueil\n  extra_label: x\n"), LAB,
-         "en:", "label 'extra_label' is missing in 'en' (it is in 'fr', line"),
+         english_labels_line, "label 'extra_label' is missing in 'en' (it is in 'fr', line"),
     Case("label not text", replace(LAB, "  home: Home\n", "  home: [a, b]\n"), LAB, "home: [a, b]",
          "home must be text"),
     Case("label with markup", replace(LAB, "  home: Home\n", "  home: <b>Home</b>\n"), LAB, "<b>Home",

@@ -40,7 +40,8 @@ def test_home_table_of_contents_reaches_every_provision(page, server):
 
 
 KINDS = ["/", "/letter/", "/annex/", "/plan/", "/plan/action-plan/", "/plan/16-4-2/", "/full-text/",
-         "/entities/eadrcc/", "/entities/", "/glossary/", "/cite/", "/about/", "/p/16.3.2/"]  # fmt: skip
+         "/entities/eadrcc/", "/entities/", "/glossary/", "/cite/", "/about/", "/p/16.3.2/",
+         "/parallel/plan/16-4-2/", "/parallel/full-text/"]  # fmt: skip
 
 
 @pytest.mark.parametrize("lang", ["", "/en"])

@@ -40,6 +40,8 @@ KINDS = [
     "/glossary/",
     "/cite/",
     "/about/",
+    "/parallel/plan/16-4-2/",
+    "/parallel/full-text/",
 ]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -180,7 +182,8 @@ def test_no_wcag_21_aa_violation(browser, server: str, lang: str, viewport: str)
 # pass, so a third run is made only when the first two disagree. The other categories and the
 # metrics that do not depend on CPU speed (layout shift, bytes, requests) are the same on every
 # run: they are asserted on the first run, against fixed budgets.
-LIGHTHOUSE_PAGES = ["/plan/16-3-2/", "/en/"]  # both layouts (provision, home), both languages
+# the three layouts (provision, home, parallel view), both languages
+LIGHTHOUSE_PAGES = ["/plan/16-3-2/", "/en/", "/en/parallel/plan/16-3-2/"]
 PRESETS = ["desktop", "mobile"]
 REQUIRED = {
     "desktop": {"performance": 1.0, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0},

@@ -13,18 +13,22 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import cite, urls
+from . import cite, pdf, urls
 from .akn import akn_files
+from .buildmode import publishing
 from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
-from .model import LANGS
+from .model import DEFAULT_LANG, LANGS
 from .notes import note_html
 from .parse import decode
+from .related import around_provisions, with_around
 from .render import Context, Page, document_pages, join, markup
 from .render_entities import entity_index_page, entity_page, glossary_page
+from .render_parallel import parallel_pages, with_view_line
 from .sources import Sources, load_sources
 
 PINPOINTS_MARKER = "<!-- pinpoints -->"
 AKN_MARKER = "<!-- akoma-ntoso -->"
+PDF_MARKER = "<!-- pdf -->"
 
 
 @dataclass
@@ -115,17 +119,34 @@ def render_edition(sources: Sources, site_url: str) -> Edition:
     pages: dict[str, list[Page]] = {}
     files: dict[str, bytes] = {}
     citables = cite.marked(sources.docs, sources.labels)
+    around = around_provisions(found[DEFAULT_LANG], sources.docs[DEFAULT_LANG].numbers)  # the same in both
+    contexts = {
+        lang: Context(
+            sources.docs[lang],
+            sources.labels[lang],
+            linkers[lang],
+            site_url,
+            {i.url: i for i in citables[lang]},
+            {n: note_html(note, sources.labels[lang]["quotations"], lang) for n, note in sources.notes[lang].items()},
+        )
+        for lang in LANGS
+    }
     for lang in LANGS:
         labels = sources.labels[lang]
         items = citables[lang]
-        quotation_notes = {n: note_html(note, labels["quotations"], lang) for n, note in sources.notes[lang].items()}
-        ctx = Context(sources.docs[lang], labels, linkers[lang], site_url, {i.url: i for i in items}, quotation_notes)
+        ctx = contexts[lang]
         mentions = found[lang]
-        pages[lang] = document_pages(ctx, extra_links(labels))
+        pages[lang] = [
+            with_around(ctx, with_view_line(ctx, page, pdf.PDF[lang] if publishing() else ""), around, register)
+            for page in document_pages(ctx, extra_links(labels))
+        ]
+        pages[lang] += parallel_pages(contexts, lang)
         pages[lang] += [entity_page(ctx, register, e, mentions[e.ident]) for e in register.entities.values()]
         pages[lang].append(entity_index_page(ctx, register, mentions))
         pages[lang].append(glossary_page(ctx, register, used))
         files |= citation_files(items, site_url)
+    if publishing():  # the PDFs take seconds: made for publishing (and the tests), not by `mkdocs serve`
+        files |= pdf.pdf_files(sources.docs, sources.labels, site_url)
     language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
     export = cite.export(sources.docs, site_url, mentioned_entities(found), language_notes)
     files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()
@@ -168,6 +189,19 @@ def akn_list(edition: Edition, lang: str) -> Markup:
     return markup('<ul class="akn-files">{}</ul>', items)
 
 
+def pdf_paragraph(edition: Edition, lang: str) -> Markup:
+    """The link to the PDF on the How to cite page (at /cite/), when the build made it."""
+    if pdf.PDF[lang] not in edition.site_files:
+        return Markup("")
+    to_root = "../" * (1 + urls.lang_root(lang).count("/"))
+    return markup(
+        '<p><a href="{}{}" type="application/pdf">{}</a></p>',
+        to_root,
+        pdf.PDF[lang],
+        edition.sources.labels[lang]["pdf_link"],
+    )
+
+
 def page_files(edition: Edition) -> dict[str, str]:
     """Relative file path -> content, for every generated page of every language."""
     return {
@@ -199,6 +233,8 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
                 lang = name.split(".")[1]
                 data = data.replace(PINPOINTS_MARKER.encode(), pinpoint_table(edition, lang).encode())
                 data = data.replace(AKN_MARKER.encode(), akn_list(edition, lang).encode())
+            if name.startswith("cite.") and PDF_MARKER.encode() in data:
+                data = data.replace(PDF_MARKER.encode(), pdf_paragraph(edition, name.split(".")[1]).encode())
             wanted[name] = data
     for name, text in page_files(edition).items():
         if name in wanted:

@@ -37,7 +37,7 @@ class Plain:
 
 
 # Search ranks the provisions above the pages that list or describe them.
-SEARCH_BOOST = {"provision": 4.0, "contents": 0.3}
+SEARCH_BOOST = {"provision": 4.0, "contents": 0.3, "entity": 0.05}
 
 
 @dataclass
@@ -166,7 +166,9 @@ def crumbs(ctx: Context, page_url: str, trail: list[tuple[str, str]]) -> Markup:
     items = [link(page_url, urls.HOME, ctx.labels["document"])]
     items += [link(page_url, url, title) for title, url in trail]
     lis = join(markup("<li>{}</li>", item) for item in items)
-    return markup('<nav class="ed crumbs" aria-label="{}"><ol>{}</ol></nav>', ctx.labels["breadcrumbs"], lis)
+    return markup(
+        '<nav class="ed crumbs" aria-label="{}" data-search-exclude><ol>{}</ol></nav>', ctx.labels["breadcrumbs"], lis
+    )
 
 
 def provision_trail(ctx: Context, provision: Provision) -> list[tuple[str, str]]:
@@ -213,7 +215,7 @@ def pager(ctx: Context, page_url: str, previous: Provision | None, following: Pr
         return markup('<span class="{}">{}{}{} {}{}</span>', rel, before, ctx.labels[rel], colon(ctx.lang), a, after)
 
     cells = cell(previous, "prev", "← ", "") + cell(following, "next", "", " →")
-    return markup('<nav class="ed pager" aria-label="{}">{}</nav>', ctx.labels["provisions"], cells)
+    return markup('<nav class="ed pager" aria-label="{}" data-search-exclude>{}</nav>', ctx.labels["provisions"], cells)
 
 
 def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
@@ -281,7 +283,7 @@ def cite_box(ctx: Context, page_url: str) -> Markup:
         " · ",
     )
     return markup(
-        '<aside class="ed cite-box" aria-labelledby="cite-box-title">'
+        '<aside class="ed cite-box" aria-labelledby="cite-box-title" data-search-exclude>'
         '<p id="cite-box-title" class="cite-box__title">{}</p><dl>'
         '<dt>{}</dt><dd><code id="cite-url">{}</code> {}</dd>'
         '<dt>{}</dt><dd><span id="cite-text">{}</span> {}</dd>'
@@ -312,14 +314,14 @@ def translation_note(ctx: Context) -> Markup:
     if ctx.lang == "fr":
         identity, lang = ctx.doc.identity, ctx.lang
         return markup(
-            '<p class="ed official-note">{} <a href="{}">{}</a> (<a href="{}">OTAN</a>).</p>',
+            '<p class="ed official-note" data-search-exclude>{} <a href="{}">{}</a> (<a href="{}">OTAN</a>).</p>',
             ctx.labels["official_text"],
             identity.official_versions["un"][lang],
             identity.symbol,
             identity.official_versions["nato"][lang],
         )
     # A label that holds links: labels.py checks and marks it as Markup; any other text is escaped.
-    return markup('<p class="ed translation-note">{}</p>', ctx.labels["translation_note"])
+    return markup('<p class="ed translation-note" data-search-exclude>{}</p>', ctx.labels["translation_note"])
 
 
 def description_of(text: str) -> str:
@@ -354,7 +356,7 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
             markup("<li>{}</li>", link(url, urls.provision(c.number), strip_tags(provision_heading(c))))
             for c in children
         )
-        body.append(markup('<ul class="ed children">{}</ul>', lis))
+        body.append(markup('<ul class="ed children" data-search-exclude>{}</ul>', lis))
     body.append(pager(ctx, url, previous, following))
     body.append(translation_note(ctx))
     text_for_description = provision.units[0].text if provision.units else provision.title
@@ -384,7 +386,7 @@ def part_page(ctx: Context, slug: str) -> Page:
     body = [
         crumbs(ctx, url, [(ctx.labels["plan"], urls.PLAN)]),
         markup('<h1 id="part-{}">{}</h1>', slug, to_html(part.title)),
-        markup('<ul class="ed provision-list">{}</ul>', join(items)),
+        markup('<ul class="ed provision-list" data-search-exclude>{}</ul>', join(items)),
         translation_note(ctx),
     ]
     return Page(
@@ -445,7 +447,8 @@ def contents_tree(ctx: Context, page_url: str, anchors: bool = False, css_class:
         title = a(urls.part(part.slug), "part-" + part.slug, strip_tags(part.title))
         parts.append(markup("<li>{}<ul>{}</ul></li>", title, join(lis)))
     return markup(
-        '<ul class="{}"><li>{}</li><li>{}</li><li>{}<ul>{}</ul></li></ul>',
+        # data-search-exclude on the nested list itself would confuse Material's parser: a wrapper
+        '<div data-search-exclude><ul class="{}"><li>{}</li><li>{}</li><li>{}<ul>{}</ul></li></ul></div>',
         css_class,
         a(urls.LETTER, "letter", ctx.labels["letter"]),
         a(urls.ANNEX, "annex", ctx.labels["annex"]),
@@ -498,7 +501,8 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
             ),
         ),
     ]
-    table = join(markup('<tr><th scope="row">{}</th><td>{}</td></tr>', k, v) for k, v in rows)
+    # spaces between cells and rows: the words stay apart in the search text
+    table = join((markup('<tr><th scope="row">{}</th> <td>{}</td></tr>', k, v) for k, v in rows), "\n")
     more = join(markup("<li>{}</li>", link(urls.HOME, url, text)) for text, url in extra_links)
     body = [
         markup('<h1 id="{}">{} — {}</h1>', doc.identity.slug, doc.identity.symbol, labels["plan"]),
@@ -507,7 +511,7 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
         markup('<h2 id="contents">{}</h2>', labels["contents"]),
         contents_tree(ctx, urls.HOME),
         markup('<ul class="ed more">{}</ul>', more),
-        markup('<p class="ed akn-files">{}</p>', akn_links(ctx)),
+        markup('<p class="ed akn-files" data-search-exclude>{}</p>', akn_links(ctx)),
     ]
     meta = {"description": labels["site_name"], "search": {"boost": SEARCH_BOOST["contents"]}}
     return Page(urls.HOME, labels["home"], join(body, "\n\n"), meta)

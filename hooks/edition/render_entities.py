@@ -8,8 +8,21 @@ from . import urls
 from .enrich import Mention, Piece
 from .inline import plain
 from .model import LANGS
+from .places import group_places, places_html
 from .register import KINDS, Entity, Register
-from .render import Context, Page, colon, crumbs, http_url, join, link, markup, translation_note
+from .render import (
+    SEARCH_BOOST,
+    Context,
+    Page,
+    colon,
+    crumbs,
+    http_url,
+    join,
+    link,
+    markup,
+    semicolon,
+    translation_note,
+)
 
 EDITION_NAME = "edition"  # register status: a name is this edition's own rendering
 
@@ -46,7 +59,7 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
     url = urls.entity(entity.ident)
     names = join(
         markup(
-            '<tr><th scope="row">{}</th><td>{}{}</td></tr>',
+            '<tr><th scope="row">{}</th> <td>{}{}</td></tr>',
             code.upper(),
             in_lang(entity.name[code], code, lang),
             markup(" ({})", acronym_html(entity, code, lang)) if entity.acronym.get(code) else "",
@@ -82,14 +95,15 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
         unique.setdefault((m.piece.anchor, plain(m.sentence)), m)
     items = join(
         markup(
-            '<li>{}<br><span class="sentence">{}</span></li>', piece_link(url, m.piece), ctx.heading(m.sentence, url)
+            '<li>{} <br><span class="sentence">{}</span></li>', piece_link(url, m.piece), ctx.heading(m.sentence, url)
         )
         for m in unique.values()
     )
     body.append(markup('<h2 id="mentions">{}</h2>', labels["mentioned_in"]))
-    body.append(markup('<ol class="ed mentions">{}</ol>', items))
+    body.append(markup('<ol class="ed mentions" data-search-exclude>{}</ol>', items))  # the provisions' pages hold it
     body.append(translation_note(ctx))
-    return Page(url, entity.name[lang], join(body, "\n\n"), {"description": entity.description[lang]})
+    meta = {"description": entity.description[lang], "search": {"boost": SEARCH_BOOST["entity"]}}
+    return Page(url, entity.name[lang], join(body, "\n\n"), meta)
 
 
 def entity_index_page(ctx: Context, register: Register, mentions: dict[str, list[Mention]]) -> Page:
@@ -131,10 +145,11 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
         mine = entity.acronym.get(lang) if is_used(entity, lang) else None
         theirs = entity.acronym.get(other(lang))
         anchor = f"acronym-{(mine or theirs or entity.ident).lower()}"
-        where = join(dict.fromkeys(piece_link(url, p) for p in used[lang].get(mine or "", [])), ", ") or "—"
+        groups = group_places(used[lang].get(mine or "", []), labels)
+        where = places_html(groups, url, colon(lang), semicolon(lang))
         rows.append(
             markup(
-                '<tr id="{}"><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>',
+                '<tr id="{}"><td>{}</td> <td>{}{}</td> <td>{}</td> <td>{}</td></tr>\n',
                 anchor,
                 acronym_html(entity, lang, lang) if mine else "—",
                 link(url, urls.entity(entity.ident), entity.name[lang]),
@@ -143,8 +158,9 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
                 where,
             )
         )
-    head = join(
-        markup('<th scope="col">{}</th>', labels[key]) for key in ("acronym", "expansion", "counterpart", "used_in")
+    head = join(  # spaces between cells: words stay apart in the search text
+        (markup('<th scope="col">{}</th>', labels[key]) for key in ("acronym", "expansion", "counterpart", "used_in")),
+        " ",
     )
     body = [
         crumbs(ctx, url, []),

@@ -14,6 +14,7 @@ CITE = "cite/"
 ABOUT = "about/"
 GLOSSARY = "glossary/"
 ENTITIES = "entities/"
+PARALLEL = "parallel/"  # French and English side by side: parallel/ + the single-language page's URL
 
 
 def provision(number: str) -> str:
@@ -28,6 +29,11 @@ def entity(ident: str) -> str:
     return f"entities/{ident}/"
 
 
+def parallel(url: str) -> str:
+    """The side-by-side view of a document page: parallel/plan/16-3-2/ for plan/16-3-2/."""
+    return PARALLEL + url
+
+
 def pinpoint(key: str) -> str:
     """Short redirecting URL: p/16.3.2/, p/letter/, p/preamble/."""
     return f"p/{key}/"
@@ -40,7 +46,7 @@ def lang_root(lang: str) -> str:
 def source_file(url: str, lang: str) -> str:
     """The page file static-i18n turns into `url` for `lang` (suffix structure)."""
     stem = url.rstrip("/") or "index"
-    if url in (PLAN, ENTITIES):
+    if url in (PLAN, ENTITIES, PARALLEL + PLAN):
         stem = url.rstrip("/") + "/index"
     return f"{stem}.{lang}.md"
 

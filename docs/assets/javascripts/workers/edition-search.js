@@ -10,6 +10,8 @@
  *    so the provision it names comes first.
  * 4. An acronym or name in the other language finds this language's term ("EAPC" on the
  *    French site finds "CPEA"), through the `synonyms` map the build writes into the config.
+ * 5. The excerpt under a result starts a little before the first highlighted word, so that
+ *    the words found are in sight, not cut off at the end of a long paragraph.
  *
  * Material's worker is loaded unchanged; only the messages it receives are rewritten. Its file
  * name carries a hash that changes with each Material release: the build finds it in the
@@ -36,16 +38,56 @@ function fold(text) {
     .toLowerCase();
 }
 
+const STOP_WORDS = new Set([
+  "a", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "un", "une", "sur", "pour", "dans",
+  "an", "and", "by", "for", "in", "of", "on", "the", "to", "with",
+]);
+
 const NUMBER = /^(?:(?:par|para|paragraphe|paragraph|§|no|n°)\.?\s*)?(\d+(?:\.\d+)*)\.?$/;
 
 function rewrite(query) {
   const folded = fold(query).trim();
   const number = NUMBER.exec(folded);
   if (number) return "+" + number[1];
+  // French elisions: "d'informations" searches "informations"; "d" alone would find every d- word.
+  const elided = folded.replace(/(^|[\s'"])(?:[cdjlmnst]|qu)'/g, "$1");
+  if (elided !== folded) return rewrite(elided);
   const synonyms = setup.data.config.synonyms || {};
   const extra = [...(synonyms[folded] || [])];
   for (const word of folded.split(/[\s'"]+/)) extra.push(...(synonyms[word] || []));
-  return extra.length ? folded + " " + extra.join(" ") : folded;
+  // Short grammatical words go: Material searches every word as a prefix ("de*"), so "de"
+  // would find "défense", "démocratique"... and outweigh the words that matter.
+  const words = (folded + " " + extra.join(" ")).split(/\s+/).filter(Boolean);
+  const meaningful = words.filter(word => !STOP_WORDS.has(word));
+  return (meaningful.length ? meaningful : words).join(" ");
+}
+
+// The excerpt: the result's text as one line of words, from a little before the first match.
+const BEFORE = 80; // characters of context before the first highlighted word
+const LENGTH = 280; // characters in all
+
+function excerpt(html) {
+  if (!html || !html.includes("<mark>")) return html;
+  const plain = html
+    .replace(/<\/?(?:sup|sub)>/g, "") // XXI<sup>e</sup> stays one word
+    .replace(/<(?!\/?mark>)[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const first = plain.indexOf("<mark>");
+  let start = Math.max(0, first - BEFORE);
+  if (start > 0) start = plain.indexOf(" ", start) + 1 || start;
+  let end = Math.min(plain.length, start + LENGTH);
+  const open = plain.lastIndexOf("<mark>", end);
+  if (open > plain.lastIndexOf("</mark>", end)) end = plain.indexOf("</mark>", open) + 7; // no cut mark
+  if (end < plain.length) end = plain.lastIndexOf(" ", end) > first ? plain.lastIndexOf(" ", end) : end;
+  const text = plain.slice(start, end).replace(/<mark>$/, "");
+  return "<p>" + (start > 0 ? "… " : "") + text + (end < plain.length ? " …" : "") + "</p>";
+}
+
+function withExcerpts(message) {
+  if (message.type !== RESULT) return message;
+  const items = message.data.items.map(group => group.map(item => ({ ...item, text: excerpt(item.text) })));
+  return { ...message, data: { ...message.data, items } };
 }
 
 function foldToken(token) {
@@ -75,7 +117,7 @@ async function start() {
   const post = self.postMessage;
   self.postMessage = message => { if (message.type !== READY) post(message); };
   await material({ data: { type: SETUP, data: { ...setup.data, docs } } });
-  self.postMessage = post;
+  self.postMessage = message => post(withExcerpts(message));
 }
 
 self.addEventListener("message", async event => {

@@ -1,0 +1,137 @@
+"""The page around a provision: the bodies, instruments and resolutions it mentions, and the
+provisions that mention the same ones ("related provisions").
+
+Pure functions over the mentions enrich.find_mentions found (entity id -> mentions), and the HTML
+of the box that shows them: in the right-hand column on wide screens, after the text on narrow ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from . import urls
+from .enrich import Mention
+from .fidelity import number_label
+from .model import Provision
+from .register import Register
+from .render import Context, Page, excerpt, strip_tags
+
+RELATED = 5  # related provisions shown
+COMMON = 1 / 3  # an entity named in more than this share of the provisions relates nothing (the EAPC)
+
+
+@dataclass(frozen=True)
+class Around:
+    entities: tuple[str, ...]  # ids of the entities the provision mentions, in order of first mention
+    related: tuple[tuple[str, tuple[str, ...]], ...]  # (number, ids of the entities shared), closest first
+
+
+def entities_by_provision(found: dict[str, list[Mention]]) -> dict[str, list[str]]:
+    """Provision number -> the entities it mentions (title and text), in order of first mention."""
+    out: dict[str, list[str]] = {}
+    positions: dict[tuple[str, str], tuple[int, int]] = {}
+    for ident, mentions in found.items():
+        for index, mention in enumerate(mentions):
+            if not mention.piece.where.startswith("provision "):
+                continue
+            number = mention.piece.where.removeprefix("provision ")
+            key = (number, ident)
+            if key not in positions:
+                positions[key] = (mention.piece.lineno, index)
+                out.setdefault(number, []).append(ident)
+    for number, ids in out.items():
+        ids.sort(key=lambda ident, n=number: positions[(n, ident)])
+    return out
+
+
+def around_provisions(found: dict[str, list[Mention]], numbers: list[str]) -> dict[str, Around]:
+    """For every provision: what it mentions and its closest provisions. Two provisions are the
+    closer the more entities they share and the rarer those are (each shared entity counts
+    1 / the number of provisions that name it); ties go to document order."""
+    named = entities_by_provision(found)
+    frequency: dict[str, int] = {}
+    for ids in named.values():
+        for ident in ids:
+            frequency[ident] = frequency.get(ident, 0) + 1
+    telling = {ident for ident, count in frequency.items() if count <= max(2, COMMON * len(numbers))}
+    by_entity: dict[str, list[str]] = {}
+    for number in numbers:
+        for ident in named.get(number, []):
+            if ident in telling:
+                by_entity.setdefault(ident, []).append(number)
+    position = {number: index for index, number in enumerate(numbers)}
+    out = {}
+    for number in numbers:
+        shared: dict[str, list[str]] = {}
+        for ident in named.get(number, []):
+            for other in by_entity.get(ident, []):
+                if other != number:
+                    shared.setdefault(other, []).append(ident)
+        ranked = sorted(shared, key=lambda n: (-sum(1 / frequency[i] for i in shared[n]), position[n]))
+        related = tuple((other, tuple(shared[other])) for other in ranked[:RELATED])
+        out[number] = Around(tuple(named.get(number, [])), related)
+    return out
+
+
+def short_title(provision: Provision) -> str:
+    """A provision's title, or the first words of an untitled paragraph."""
+    return strip_tags(provision.title) if provision.title else excerpt(provision.units[0].text, 8)
+
+
+def around_box(ctx: Context, around: Around, register: Register, page_url: str, place: str) -> Markup:
+    """The box: `place` is "sidebar" (right-hand column) or "inline" (after the text)."""
+    if not around.entities and not around.related:
+        return Markup("")
+    lang, labels, entities = ctx.lang, ctx.labels, register.entities
+    parts = [Markup('<p class="around__title">{}</p>').format(labels["around"])]
+    if around.entities:
+        items = Markup("").join(
+            Markup('<li><a href="{}">{}</a></li>').format(
+                urls.relative(page_url, urls.entity(ident)), entities[ident].name[lang]
+            )
+            for ident in around.entities
+        )
+        parts.append(
+            Markup('<p class="around__head">{}</p><ul class="around__entities">{}</ul>').format(
+                labels["related_mentions"], items
+            )
+        )
+    if around.related:
+        items = Markup("").join(
+            Markup(
+                '<li><a href="{}"><span class="num">{}</span> {}</a> <span class="around__via">{} {}</span></li>'
+            ).format(
+                urls.relative(page_url, urls.provision(number)),
+                number_label(number),
+                short_title(ctx.doc.provisions[number]),
+                labels["related_via"],
+                ", ".join(entities[ident].acronym.get(lang) or entities[ident].name[lang] for ident in shared),
+            )
+            for number, shared in around.related
+        )
+        parts.append(
+            Markup('<p class="around__head">{}</p><ul class="around__related">{}</ul>').format(
+                labels["related_provisions"], items
+            )
+        )
+    return Markup('<aside class="ed around around--{}" aria-label="{}" data-search-exclude>{}</aside>').format(
+        place, labels["around"], Markup("").join(parts)
+    )
+
+
+def with_around(ctx: Context, page: Page, around: dict[str, Around], register: Register) -> Page:
+    """A provision page with the box in its right-hand column and, for narrow screens, after its text."""
+    number = page.meta.get("provision")
+    if number is None:
+        return page
+    inline = around_box(ctx, around[number], register, page.url, "inline")
+    if not inline:
+        return page
+    page.meta["related"] = str(around_box(ctx, around[number], register, page.url, "sidebar"))
+    # Both are HTML already (Markup): spliced as strings, so that neither is escaped again.
+    body, box = str(page.body), str(inline) + "\n\n"
+    pager = body.find('<nav class="ed pager"')
+    page.body = Markup(body[:pager] + box + body[pager:] if pager >= 0 else body + "\n\n" + box)
+    return page

@@ -1,0 +1,104 @@
+"""What a search result shows, in a real browser: for each query, the first result is the page
+whose own text holds the words, and the excerpt under it is that text, with the words found
+highlighted, not the page's breadcrumbs, pager, notes or cite box, and no words glued together."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# (query, first page, a word the excerpt must highlight)
+FRENCH = [
+    ("frontières", "/plan/16-3-1/", "frontières"),
+    ("financement du terrorisme", "/plan/16-3-2/", "financement"),
+    ("défense aérienne", "/plan/16-2-3/", "défense"),
+    ("mentorat", "/plan/16-5-3/", "mentorat"),
+    ("armes légères", "/plan/16-3-4/", "légères"),
+    ("catastrophe", "/plan/16-4-2/", "catastrophe"),
+    ("Reykjavik", "/plan/16-4-2/", "Reykjavik"),
+    ("plans civils d'urgence", "/plan/16-4-2/", "civils"),
+    ("CPEA", "/plan/16-1-2/", "CPEA"),
+    ("Greenstock", "/annex/", "Greenstock"),
+    ("Prague", "/annex/", "Prague"),
+    ("résolution 1373", "/plan/18/", "1373"),
+    ("Kaboul", "/annex/", "Kaboul"),
+    ("Iraq", "/annex/", "Iraq"),
+    ("armements", "/plan/16-3-3/", "armements"),
+    ("contrôle démocratique", "/plan/16-2-1/", "démocratique"),
+    ("logistique", "/plan/16-2-7/", "logistique"),
+    ("PARP", "/plan/16-2-2/", "PARP"),
+    ("fonds d'affectation", "/plan/16-5-2/", "affectation"),
+    ("cyberattaques", "/annex/", "cyberattaques"),
+    ("Dialogue méditerranéen", "/plan/15/", "méditerranéen"),
+    ("securite aerienne", "/plan/16-2-3/", "aérienne"),
+]
+ENGLISH = [
+    ("border", "/en/plan/16-3-1/", "border"),
+    ("terrorist financing", "/en/plan/16-3-2/", "financing"),
+    ("air defence", "/en/plan/16-2-3/", "defence"),
+    ("mentoring", "/en/plan/16-5-3/", "mentoring"),
+    ("small arms", "/en/plan/16-3-4/", "small"),
+    ("disaster", "/en/plan/16-4-2/", "Disaster"),
+    ("Reykjavik", "/en/plan/16-4-2/", "Reykjavik"),
+    ("information sharing", "/en/plan/16-1-3/", "sharing"),
+    ("civil emergency planning", "/en/plan/16-4-2/", "civil"),
+    ("EAPC", "/en/plan/16-1-2/", "EAPC"),
+    ("Greenstock", "/en/annex/", "Greenstock"),
+    ("Prague", "/en/annex/", "Prague"),
+    ("resolution 1373", "/en/plan/18/", "1373"),
+    ("Kabul", "/en/annex/", "Kabul"),
+    ("Iraq", "/en/annex/", "Iraq"),
+    ("arms control", "/en/plan/16-3-3/", "control"),
+    ("democratically controlled", "/en/plan/16-2-1/", "democratically"),
+    ("logistics", "/en/plan/16-2-7/", "logistics"),
+    ("PARP", "/en/plan/16-2-2/", "PARP"),
+    ("trust funds", "/en/plan/16-5-2/", "trust"),
+    ("cyber", "/en/annex/", "cyberattacks"),
+    ("Mediterranean Dialogue", "/en/plan/15/", "Mediterranean"),
+]
+CHROME = ["Document S/2003/85", "Suivant", "Précédent", "Next", "Previous", "BibTeX", "Citer", "Cite this", "officiel"]
+
+
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).casefold()
+
+
+def first_result(page, query: str) -> tuple[str, str, list[str]]:
+    """The first result's page, its excerpt (text) and its highlighted words."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press("End")  # a key, as when typing: Material searches on keyup
+    page.locator(".md-search-result__item").first.wait_for(state="detached", timeout=30_000)  # the last query's
+    box.fill(query)
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    first = page.locator(".md-search-result__item").first
+    href = first.locator("a").first.get_attribute("href")
+    excerpt = first.locator("article > p:not(.md-search-result__terms)").first
+    text = excerpt.inner_text() if excerpt.count() else ""
+    marks = excerpt.locator("mark").all_inner_texts() if excerpt.count() else []
+    return re.sub(r"[?#].*$", "", href), text, marks
+
+
+@pytest.mark.parametrize(("start", "queries"), [("/plan/1/", FRENCH), ("/en/plan/1/", ENGLISH)])
+def test_first_result_and_its_excerpt(page, server, start, queries):
+    assert len(queries) >= 20
+    page.goto(f"{server}{start}")
+    wrong = []
+    for query, expected, word in queries:
+        url, text, marks = first_result(page, query)
+        path = url.removeprefix(server)
+        if path != expected:
+            wrong.append(f"{query!r}: first result {path}, expected {expected}")
+        if fold(word) not in {fold(m) for m in marks}:
+            wrong.append(f"{query!r}: excerpt does not highlight {word!r}: {text[:160]!r} {marks}")
+        wrong += [f"{query!r}: excerpt shows page chrome {c!r}: {text[:160]!r}" for c in CHROME if c in text]
+        if re.search(r"[a-zà-ÿ][A-Z][a-z]", text.replace("PfP", "")):
+            wrong.append(f"{query!r}: glued words in the excerpt: {text[:160]!r}")
+    assert not wrong, "\n".join(wrong)
+    assert not page.console_errors and not page.foreign_requests
