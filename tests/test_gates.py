@@ -182,8 +182,10 @@ def test_no_wcag_21_aa_violation(browser, server: str, lang: str, viewport: str)
 # run: they are asserted on the first run, against fixed budgets.
 LIGHTHOUSE_PAGES = ["/plan/16-3-2/", "/en/"]  # both layouts (provision, home), both languages
 PRESETS = ["desktop", "mobile"]
+# The other categories are judged on the phone, whose audits are a superset (tap targets, font
+# sizes, viewport); the desktop runs measure performance only, which is a quarter faster.
 REQUIRED = {
-    "desktop": {"performance": 1.0, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0},
+    "desktop": {"performance": 1.0},
     "mobile": {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0},
 }
 BUDGET = {"layout shift": 0.001, "bytes transferred": 80_000, "requests": 10}  # measured: 0.0007, 72 kB, 9
@@ -205,12 +207,12 @@ def passes(report: dict, preset: str) -> bool:
 
 @pytest.fixture(scope="session")
 def lighthouse_reports(static_host: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple, list[dict]]:
-    """(path, preset) -> its runs: the first with every category, then performance only."""
+    """(path, preset) -> its runs: the first with the categories REQUIRED for the preset, then performance only."""
     need(LIGHTHOUSE)
     workdir = tmp_path_factory.mktemp("lighthouse")
     keys = [(path, preset) for path in LIGHTHOUSE_PAGES for preset in PRESETS]
     runs: dict[tuple, list[dict]] = {key: [] for key in keys}
-    wanted = [(key, None) for key in keys] + [(key, ["performance"]) for key in keys]
+    wanted = [(key, list(REQUIRED[key[1]])) for key in keys] + [(key, ["performance"]) for key in keys]
     while wanted:
         reports = run_lighthouse([(f"{static_host}{path}", preset, cats) for (path, preset), cats in wanted], workdir)
         for (key, _), report in zip(wanted, reports, strict=True):
