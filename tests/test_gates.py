@@ -7,7 +7,6 @@ each gate prints what it found wrong, item by item."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,9 +20,8 @@ from tests.gates import (
     VNU_JAR,
     failing_audits,
     is_redirect_only,
-    linkchecker,
-    serve,
-    vnu,
+    linkchecker_rows,
+    vnu_messages,
 )
 from tests.gates import lighthouse as run_lighthouse
 from tests.helpers import page_urls
@@ -51,21 +49,14 @@ def need(path: Path) -> None:
         pytest.fail(f"{path} is missing: run `make node_modules` (npm ci) or `make .venv/.installed`")
 
 
-@pytest.fixture(scope="session")
-def static_host(site: Path) -> Iterator[str]:
-    """The built site as a static host serves it (precompressed files, see tests/gates.py)."""
-    with serve(site) as base:
-        yield base
-
-
 # --- 1. Nu HTML Checker ----------------------------------------------------------------------
 
 
-def test_every_page_is_valid_html(site: Path):
+def test_every_page_is_valid_html(site: Path, gate_checkers: dict):
     need(VNU_JAR)
     pages = sorted(p for p in site.rglob("*.html") if not is_redirect_only(p))
     assert len(pages) > 200
-    errors = vnu(pages)
+    errors = vnu_messages(gate_checkers["vnu"].result())
     by_message = defaultdict(list)  # one message, the places it occurs
     for m in errors:
         page = m["url"].removeprefix("file:").removeprefix(str(site))
@@ -81,13 +72,13 @@ def test_every_page_is_valid_html(site: Path):
 # --- 2. Links --------------------------------------------------------------------------------
 
 
-def test_no_broken_link_or_anchor(site: Path, static_host: str, tmp_path: Path):
+def test_no_broken_link_or_anchor(site: Path, static_host: str, gate_checkers: dict):
     """LinkChecker crawls both languages from their home pages, fetches every page and file of the
     site, and (AnchorCheck) looks for the #fragment of each link in its target page. Links to other
     hosts are listed, not fetched. LinkChecker does not check links that are only a fragment
     (href="#x", same page): the second half of the test checks those in every built page."""
     need(LINKCHECKER)
-    rows = linkchecker([f"{static_host}/", f"{static_host}/en/"], tmp_path)
+    rows = linkchecker_rows(gate_checkers["linkchecker"].result())
     internal = [r for r in rows if r["url"].startswith(static_host)]
     external = sorted(
         {r["url"] for r in rows if r["url"].startswith(("http:", "https:"))} - {r["url"] for r in internal}
@@ -206,9 +197,14 @@ def passes(report: dict, preset: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def lighthouse_reports(static_host: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple, list[dict]]:
+def lighthouse_reports(
+    static_host: str, gate_checkers: dict, tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple, list[dict]]:
     """(path, preset) -> its runs: the first with the categories REQUIRED for the preset, then performance only."""
     need(LIGHTHOUSE)
+    for checker in gate_checkers.values():  # performance is measured on a machine they no longer share
+        if checker is not None:
+            checker.process.wait()
     workdir = tmp_path_factory.mktemp("lighthouse")
     keys = [(path, preset) for path in LIGHTHOUSE_PAGES for preset in PRESETS]
     runs: dict[tuple, list[dict]] = {key: [] for key in keys}
