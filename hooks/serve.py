@@ -14,6 +14,10 @@ later build succeeds. Assets (CSS, scripts) are still served from the last good 
 MkDocs logs every answer other than 200 as a warning, and a strict build counts the warnings
 logged while it runs, from any thread: a browser that got a 404 or this error page during a
 rebuild made that rebuild fail. Request logs are lowered to information.
+
+This leans on attributes of MkDocs 1.6's LiveReloadServer that are not public (the epochs, the
+watched paths, the observer's poll interval); requirements.txt pins MkDocs, and
+tests/test_serve.py fails if an upgrade changes them.
 """
 
 from __future__ import annotations

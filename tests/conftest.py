@@ -60,6 +60,39 @@ def site(tmp_path_factory: pytest.TempPathFactory, publication: bool) -> Path:
     return site_dir
 
 
+@pytest.fixture(scope="session")
+def static_host(site: Path) -> Iterator[str]:
+    """The built site as a static host serves it (precompressed files, see tests/gates.py)."""
+    from tests.gates import serve  # tests.gates imports this module
+
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def gate_checkers(site: Path, static_host: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The Nu HTML Checker on every page and LinkChecker's crawl of both languages, started in the
+    background (tests/gates.py, Background); None for a tool that is not installed."""
+    from tests.gates import LINKCHECKER, VNU_JAR, is_redirect_only, start_linkchecker, start_vnu
+
+    workdir = tmp_path_factory.mktemp("gates")
+    pages = sorted(p for p in site.rglob("*.html") if not is_redirect_only(p))
+    return {
+        "vnu": start_vnu(pages, workdir / "vnu") if VNU_JAR.exists() else None,
+        "linkchecker": start_linkchecker([f"{static_host}/", f"{static_host}/en/"], workdir / "linkchecker")
+        if LINKCHECKER.exists()
+        else None,
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gates_started_early(request: pytest.FixtureRequest) -> None:
+    """When a gate is selected, its slowest checkers start with the session and run while the
+    other tests do (about a minute saved on `make test`)."""
+    if any(item.get_closest_marker("gates") for item in request.session.items):
+        request.getfixturevalue("gate_checkers")
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # keep test output readable
         pass

@@ -78,16 +78,32 @@ def is_redirect_only(path: Path) -> bool:
     return re.search(r"<meta[^>]+http-equiv=[\"']?refresh", path.read_text(encoding="utf-8"), re.I) is not None
 
 
-def vnu(files: list[Path]) -> list[dict]:
-    """The Nu HTML Checker's errors on these files (its JSON messages, each with 'url' and 'message')."""
+class Background:
+    """A checker that runs beside the other tests: it measures nothing, so sharing the CPU with them
+    is harmless (the Lighthouse runs wait for it to end). Its output goes to files: a pipe that
+    nobody reads yet would stop it once full."""
+
+    def __init__(self, command: list[str], workdir: Path, env: dict[str, str] | None = None) -> None:
+        workdir.mkdir(parents=True, exist_ok=True)
+        self.out, self.err = workdir / "stdout.txt", workdir / "stderr.txt"
+        with self.out.open("wb") as out, self.err.open("wb") as err:
+            self.process = subprocess.Popen(command, stdout=out, stderr=err, env=env)
+
+    def result(self) -> subprocess.CompletedProcess:
+        status = self.process.wait()
+        out, err = (path.read_text(encoding="utf-8", errors="replace") for path in (self.out, self.err))
+        return subprocess.CompletedProcess(self.process.args, status, out, err)
+
+
+def start_vnu(files: list[Path], workdir: Path) -> Background:
+    """The Nu HTML Checker on these files, errors only; vnu_messages() reads its report."""
     java = shutil.which("java")
     assert java, "java is needed for the Nu HTML Checker (Debian: openjdk-17-jre-headless)"
-    result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return Background([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)], workdir)
+
+
+def vnu_messages(result: subprocess.CompletedProcess) -> list[dict]:
+    """The Nu HTML Checker's errors (its JSON messages, each with 'url' and 'message')."""
     # vnu writes its JSON report on stderr (after anything the JVM says) and exits 1 on errors.
     start = result.stderr.find('{"')
     assert start >= 0 and result.returncode in (0, 1), f"vnu failed: {result.stderr[-3000:]}"
@@ -114,18 +130,18 @@ separator=;
 """
 
 
-def linkchecker(start_urls: list[str], workdir: Path) -> list[dict[str, str]]:
-    """LinkChecker's verbose report (one row per link: url, parentname, line, valid, result,
-    warningstring, infostring...) for a recursive crawl from start_urls."""
+def start_linkchecker(start_urls: list[str], workdir: Path) -> Background:
+    """A recursive crawl from start_urls; linkchecker_rows() reads its report."""
     config = workdir / "linkcheckerrc"
+    workdir.mkdir(parents=True, exist_ok=True)
     config.write_text(LINKCHECKER_CONFIG, encoding="utf-8")
-    result = subprocess.run(
-        [str(LINKCHECKER), "--config", str(config), "--no-robots", *start_urls],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "LANG": "C.UTF-8"},
-    )
+    command = [str(LINKCHECKER), "--config", str(config), "--no-robots", *start_urls]
+    return Background(command, workdir, env={**os.environ, "LANG": "C.UTF-8"})
+
+
+def linkchecker_rows(result: subprocess.CompletedProcess) -> list[dict[str, str]]:
+    """LinkChecker's verbose report: one row per link (url, parentname, line, valid, result,
+    warningstring, infostring...)."""
     # exit status 1 means broken links or warnings, which the report lists; anything else is a crash
     assert result.returncode in (0, 1), result.stderr[-3000:]
     lines = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]

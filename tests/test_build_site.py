@@ -23,21 +23,23 @@ def build(project: Path) -> subprocess.CompletedProcess:
 
 def test_a_failed_build_leaves_no_site_and_the_last_good_one_untouched(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    about = project / "docs" / "about.en.md"
-    good = about.read_text(encoding="utf-8")
-    about.write_text(good + "\n[a broken link](nowhere.md)\n", encoding="utf-8")  # strict: a warning stops it
+    english = project / "source" / "S-2003-85.en.md"
+    source = english.read_text(encoding="utf-8")
+    english.write_text(source.replace("[16.3.2]", "[16.3.9]"), encoding="utf-8")  # a bad source stops it early
 
     failed = build(project)
-    assert failed.returncode != 0 and "nowhere.md" in failed.stderr
+    assert failed.returncode != 0 and "16.3.9" in failed.stderr
     assert not (project / "site").exists()
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []  # no half-built folder left
 
-    about.write_text(good, encoding="utf-8")
+    english.write_text(source, encoding="utf-8")
     assert build(project).returncode == 0
-    home = project / "site" / "en" / "about" / "index.html"
-    built = home.read_bytes()
+    about_page = project / "site" / "en" / "about" / "index.html"
+    built = about_page.read_bytes()
 
-    about.write_text(good + "\n[a broken link](nowhere.md)\n", encoding="utf-8")
-    assert build(project).returncode != 0
-    assert home.read_bytes() == built  # the last good site, as it was
+    about = project / "docs" / "about.en.md"  # a broken link: strict stops the build once it is all written
+    about.write_text(about.read_text(encoding="utf-8") + "\n[a broken link](nowhere.md)\n", encoding="utf-8")
+    failed = build(project)
+    assert failed.returncode != 0 and "nowhere.md" in failed.stderr
+    assert about_page.read_bytes() == built  # the last good site, as it was
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
