@@ -86,5 +86,6 @@ def note_html(note: QuotationNote, title: str, lang: str) -> Markup:
         for q in note.quotes
     )
     return Markup(
-        '<aside class="ed quotation-note" data-search-exclude><p class="quotation-note__title">{}</p><ul>{}</ul><p>{}</p></aside>'
+        '<aside class="ed quotation-note" data-search-exclude>'
+        '<p class="quotation-note__title">{}</p><ul>{}</ul><p>{}</p></aside>'
     ).format(title, items, note.wording)
