@@ -365,6 +365,7 @@ def mkdocs_build(root: Path, env: dict | None = None) -> subprocess.CompletedPro
 BUILD_CASES = [case for case in CASES if case.build]
 
 
+@pytest.mark.slow  # a real mkdocs build of a copy
 @pytest.mark.parametrize("case", BUILD_CASES, ids=[case.name for case in BUILD_CASES])
 def test_bad_input_stops_mkdocs_build(case: Case, tmp_path: Path):
     _, files = mutated(case)
@@ -379,6 +380,7 @@ def test_bad_input_stops_mkdocs_build(case: Case, tmp_path: Path):
 # ---- only a real build can see these: the configuration, the pages it makes
 
 
+@pytest.mark.slow  # a real mkdocs build of a copy
 @pytest.mark.parametrize(
     ("env", "fragment"),
     [
@@ -397,6 +399,7 @@ def test_bad_site_url_is_a_configuration_error(env: dict, fragment: str, tmp_pat
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # a real mkdocs build of a copy
 def test_lost_and_new_urls_are_each_named_the_right_way_round(tmp_path: Path):
     root = project_copy(tmp_path)
     frozen = (root / URLS).read_text(encoding="utf-8")
@@ -446,6 +449,7 @@ def test_the_built_french_is_checked_against_the_original(site: Path):
             check_published_page(changed, "full-text/index.html", original, "original")
 
 
+@pytest.mark.slow  # a real mkdocs build of a copy
 def test_a_hand_written_page_in_latin_1_is_named(tmp_path: Path):
     from edition.assemble import assemble_docs, render_edition
 

@@ -205,18 +205,17 @@ def test_entity_index_has_resolutions_with_official_links(site: Path):
 
 def test_no_internal_link_points_to_a_missing_page_or_anchor(site: Path):
     ids: dict[str, set[str]] = {}
-
-    def ids_of(url: str) -> set[str]:
-        if url not in ids:
-            ids[url] = {tag["id"] for tag in soup(site, url).select("[id]")}
-        return ids[url]
+    links: dict[str, list[str]] = {}
+    for url in page_urls(site):  # each page read once: its ids, and its links
+        page = soup(site, url)
+        ids[url] = {tag["id"] for tag in page.select("[id]")}
+        links[url] = [a["href"] for a in page.select("a[href]")]
 
     broken = []
-    for url in page_urls(site):
+    for url, hrefs in links.items():
         if url.startswith(("/p/", "/en/p/")):
             continue  # redirect pages: checked in test_cite.py
-        for a in soup(site, url).select("a[href]"):
-            href = a["href"]
+        for href in hrefs:
             if href.startswith(("http:", "https:", "mailto:")):
                 continue
             target = urlsplit(urljoin(f"http://x{url}", href))
@@ -225,7 +224,7 @@ def test_no_internal_link_points_to_a_missing_page_or_anchor(site: Path):
             else:
                 anchor = target.fragment
                 exists = (site / target.path.lstrip("/") / "index.html").exists() and (
-                    not anchor or anchor.startswith("__") or anchor in ids_of(target.path)
+                    not anchor or anchor.startswith("__") or anchor in ids.get(target.path, set())
                 )
             if not exists:
                 broken.append((url, href))

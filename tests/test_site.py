@@ -107,6 +107,7 @@ def test_no_page_loads_anything_from_another_host(site: Path):
             assert re.search(r'rel="(canonical|schema\.DC)"', tag), (path, tag)
 
 
+@pytest.mark.slow  # a second build
 def test_two_builds_are_byte_identical(site: Path, publication: bool, tmp_path: Path):
     from tests.conftest import build_site
 
