@@ -29,7 +29,7 @@ def document_text(node) -> str:
 
 def copy_project(dest: Path) -> Path:
     """A copy of what a build reads (and scripts/), to mutate or serve without touching the work tree."""
-    dest.mkdir(parents=True)
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "hooks", "docs", "overrides", "source", "scripts"):
         src = PROJECT / name
         if src.is_dir():

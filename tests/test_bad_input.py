@@ -25,13 +25,13 @@ from edition.parse import SourceError
 from edition.sources import load_sources
 
 from tests.conftest import ROOT
+from tests.helpers import copy_project
 
 FR = "source/S-2003-85.fr.md"
 EN = "source/S-2003-85.en.md"
 REG = "source/register.yml"
 LAB = "source/labels.yml"
 URLS = "source/urls.txt"
-PROJECT = ("source", "docs", "overrides", "hooks", "mkdocs.yml")
 
 Files = dict[str, str]
 Edit = Callable[[Files], Files | None]
@@ -345,16 +345,6 @@ def test_bad_input_is_named_at_its_place(case: Case, tmp_path: Path):
     assert_names_place(error_of(tmp_path), case, files)
 
 
-def project_copy(target: Path) -> Path:
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
-
-
 def mkdocs_build(root: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "EDITION_PUBLISH")}
     environment |= {"NO_MKDOCS_2_WARNING": "1", **(env or {})}
@@ -369,7 +359,7 @@ BUILD_CASES = [case for case in CASES if case.build]
 @pytest.mark.parametrize("case", BUILD_CASES, ids=[case.name for case in BUILD_CASES])
 def test_bad_input_stops_mkdocs_build(case: Case, tmp_path: Path):
     _, files = mutated(case)
-    root = project_copy(tmp_path)
+    root = copy_project(tmp_path)
     write_files(root, files)
     result = mkdocs_build(root)
     assert result.returncode != 0
@@ -393,7 +383,7 @@ def test_bad_input_stops_mkdocs_build(case: Case, tmp_path: Path):
     ids=["empty", "query", "fragment", "quote", "placeholder-when-publishing"],
 )
 def test_bad_site_url_is_a_configuration_error(env: dict, fragment: str, tmp_path: Path):
-    result = mkdocs_build(project_copy(tmp_path), env)
+    result = mkdocs_build(copy_project(tmp_path), env)
     assert result.returncode != 0
     assert fragment in result.stderr, result.stderr[-2000:]
     assert "Traceback" not in result.stderr
@@ -401,7 +391,7 @@ def test_bad_site_url_is_a_configuration_error(env: dict, fragment: str, tmp_pat
 
 @pytest.mark.slow  # a real mkdocs build of a copy
 def test_lost_and_new_urls_are_each_named_the_right_way_round(tmp_path: Path):
-    root = project_copy(tmp_path)
+    root = copy_project(tmp_path)
     frozen = (root / URLS).read_text(encoding="utf-8")
     assert "/plan/16-3-2/\n" in frozen
     changed = frozen.replace("/plan/16-3-2/\n", "").replace("/plan/16-3-1/\n", "/plan/16-3-1/\n/plan/16-3-9/\n")

@@ -19,7 +19,8 @@ from edition.assemble import Edition, render_edition
 from edition.sources import Sources, load_sources
 
 from tests.conftest import ROOT, SOURCE
-from tests.test_bad_input import EN, LAB, REG, mkdocs_build, project_copy
+from tests.helpers import copy_project
+from tests.test_bad_input import EN, LAB, REG, mkdocs_build
 
 HOSTILE = (
     '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>" onmouseover="alert(4)'
@@ -132,7 +133,7 @@ PASSING = """x" onmouseover="alert(5)" y' onfocus='alert(6)' javascript:alert(7)
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = project_copy(tmp_path_factory.mktemp("hostile"))
+    root = copy_project(tmp_path_factory.mktemp("hostile"))
 
     def edit(name: str, old: str, new: str) -> None:
         path = root / name

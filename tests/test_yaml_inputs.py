@@ -20,7 +20,8 @@ from edition.notes import parse_notes
 from edition.parse import SourceError, load_document
 
 from tests.conftest import SOURCE
-from tests.test_bad_input import mkdocs_build, project_copy, read
+from tests.helpers import copy_project
+from tests.test_bad_input import mkdocs_build, read
 
 DOC = "source/document.yml"
 NOTES = "source/notes.yml"
@@ -206,7 +207,7 @@ BUILD_CASES = [(DOC, DOC_CASES[0]), (NOTES, NOTE_CASES[3])]
 
 @pytest.mark.parametrize(("name", "case"), BUILD_CASES, ids=[f"{name} {case.name}" for name, case in BUILD_CASES])
 def test_bad_yaml_stops_mkdocs_build(name: str, case: Case, tmp_path: Path):
-    root = project_copy(tmp_path)
+    root = copy_project(tmp_path)
     text = case.mutated(read(name))
     (root / name).write_text(text, encoding="utf-8")
     result = mkdocs_build(root)
