@@ -73,3 +73,29 @@ def test_acronym_tooltip_entity_page_and_way_back(page, server, lang, expansion,
     page.wait_for_url(re.compile(rf"{lang}/plan/16-4-2/#p-16-4-2-p1$"))
     assert "16.4.2" in page.locator("article h1").inner_text()
     assert not page.console_errors and not page.foreign_requests
+
+
+@pytest.mark.parametrize(("lang", "css"), [("", "official-label"), ("/en", "translation-label")])
+def test_print_keeps_the_label_and_where_the_page_stands(page, server, lang, css):
+    page.goto(f"{server}{lang}/plan/16-3-2/")
+    page.emulate_media(media="print")
+    assert page.locator(f"article .view-line.{css} strong").is_visible()
+    assert not page.locator("article .view-line .view-switch").is_visible()
+    assert page.locator("article .crumbs").is_visible()
+    # above the text: the label comes before the provision's first paragraph
+    label_top = page.locator("article .view-line").bounding_box()["y"]
+    assert label_top < page.locator("article .unit").first.bounding_box()["y"]
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_parallel_view_on_a_phone_says_which_text_is_official_before_the_text(page, server, lang):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{server}{lang}/parallel/plan/16-4-2/")
+    head = page.locator("article .parallel-head")
+    assert head.is_visible()
+    cells = head.locator(".parallel-cell")
+    assert cells.count() == 2 and all(cells.nth(i).is_visible() for i in range(2))
+    translation = "traduction" if lang == "" else "translation"
+    assert translation in head.inner_text().lower()
+    first_text = page.locator("article .parallel-row:not(.parallel-head)").first.bounding_box()["y"]
+    assert head.bounding_box()["y"] < first_text
