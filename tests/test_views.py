@@ -105,6 +105,19 @@ def test_english_pages_say_they_are_a_translation_before_the_text(site: Path):
     assert soup(site, "/plan/16-3-2/").select_one(".view-line.official-label")
 
 
+def test_english_entity_pages_say_the_quoted_passages_are_a_translation_before_them(site: Path):
+    entities = [u for u in page_urls(site) if re.fullmatch(r"/en/entities/[\w-]+/", u)]
+    assert "/en/entities/eapc/" in entities
+    for url in entities:
+        html = (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        if 'class="sentence"' not in html:
+            continue
+        assert html.index('class="ed quote-label translation-label"') < html.index('class="sentence"'), url
+    label = soup(site, "/en/entities/eapc/").select_one(".quote-label").get_text()
+    assert label == soup(site, "/en/plan/16-3-2/").select_one(".view-line strong").get_text()
+    assert not soup(site, "/entities/eapc/").select_one(".quote-label")
+
+
 # ---------------------------------------------------------------- glossary
 
 

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from . import urls
 from .enrich import Mention, Piece
 from .inline import plain
-from .model import LANGS
+from .model import DEFAULT_LANG, LANGS
 from .places import group_places, places_html
 from .register import KINDS, Entity, Register
 from .render import (
@@ -100,6 +100,13 @@ def entity_page(ctx: Context, register: Register, entity: Entity, mentions: list
         for m in unique.values()
     )
     body.append(markup('<h2 id="mentions">{}</h2>', labels["mentioned_in"]))
+    if lang != DEFAULT_LANG and unique:  # the passages quoted below are this edition's translation
+        body.append(
+            markup(
+                '<p class="ed quote-label translation-label" data-search-exclude><strong>{}</strong></p>',
+                labels["translation_label"],
+            )
+        )
     body.append(markup('<ol class="ed mentions" data-search-exclude>{}</ol>', items))  # the provisions' pages hold it
     body.append(translation_note(ctx))
     meta = {"description": entity.description[lang], "search": {"boost": SEARCH_BOOST["entity"]}}
