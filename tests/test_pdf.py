@@ -94,6 +94,8 @@ def test_pdf_metadata_size_and_internal_links(site: Path, lang: str):
     pdf = reader(site, lang)
     assert pdf.metadata.title == f"S/2003/85 — {LABELS[lang]['plan']}"
     assert pdf.metadata.author == LABELS[lang]["cite_publisher"]
+    keywords = {"fr": {"CPEA", "OTAN", "ONU"}, "en": {"EAPC", "NATO", "UN"}}[lang]  # in the PDF's own language
+    assert keywords <= set(pdf.metadata["/Keywords"].split(", "))
     assert pdf.trailer["/Root"]["/Lang"] == lang
     width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (595, 842)  # A4 in points

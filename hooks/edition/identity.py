@@ -13,7 +13,7 @@ from typing import Any
 
 from .model import DEFAULT_LANG, LANGS
 from .parse import SourceError, read_text
-from .schema import Reader, by_lang, https, map_of, one_of, pattern
+from .schema import Reader, by_lang, https, list_of, map_of, one_of, pattern
 
 SLUG = pattern(re.compile(r"^[a-z0-9][a-z0-9_-]*$"), "lowercase letters, digits, '-' and '_'")
 PATH = pattern(re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/{}-]*$"), "a file path (letters, digits, '._/-', {placeholders})")
@@ -30,6 +30,7 @@ SCHEMA: dict[str, Any] = {
     "publisher": Reader.text,
     "genre": Reader.text,
     "edition": by_lang(Reader.text),
+    "keywords": by_lang(list_of(Reader.text)),
     "official_versions": map_of(by_lang(https)),
     "akn": {
         "country": SLUG,
@@ -58,6 +59,7 @@ class Identity:
     publisher: str
     genre: str
     edition: dict[str, str]
+    keywords: dict[str, list[str]]  # lang -> subject keywords (the PDF's metadata)
     official_versions: dict[str, dict[str, str]]  # "un" -> lang -> url
     akn: dict[str, Any]
     exports: dict[str, str]

@@ -113,11 +113,10 @@ def contents_html(doc: Document, labels: dict, site_url: str) -> Markup:
 
 def document_html(doc: Document, labels: dict, site_url: str) -> str:
     """The whole document as one HTML page for WeasyPrint."""
-    m = doc.masthead
+    m, identity = doc.masthead, doc.identity
     note = labels["pdf_note"]
-    foot = css_string(
-        note if doc.lang != DEFAULT_LANG else labels["official_label"] + " " + urls.absolute(site_url, doc.lang, "")
-    )
+    address = urls.absolute(site_url, doc.lang, "")
+    foot = css_string((note if doc.lang != DEFAULT_LANG else labels["official_label"]) + " " + address)
     css = STYLESHEET.read_text(encoding="utf-8") + f"\n@page {{ @bottom-center {{ content: {foot}; }} }}\n"
     mark = Markup('<div class="translation-mark">{}</div>').format(note) if doc.lang != DEFAULT_LANG else ""
     body = Markup("\n").join(
@@ -136,11 +135,12 @@ def document_html(doc: Document, labels: dict, site_url: str) -> str:
         Markup(
             '<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
             '<meta name="author" content="{author}"><meta name="description" content="{description}">'
-            '<meta name="keywords" content="S/2003/85, EAPC, NATO, UN">'
+            '<meta name="keywords" content="{keywords}">'
             "<style>{css}</style></head><body>{body}</body></html>"
         ).format(
             lang=doc.lang,
-            title=f"S/2003/85 — {labels['plan']}",
+            title=f"{identity.symbol} — {labels['plan']}",
+            keywords=", ".join(identity.keywords[doc.lang]),
             author=labels["cite_publisher"],
             description=note,
             css=Markup(css),
