@@ -99,3 +99,14 @@ def test_parallel_view_on_a_phone_says_which_text_is_official_before_the_text(pa
     assert translation in head.inner_text().lower()
     first_text = page.locator("article .parallel-row:not(.parallel-head)").first.bounding_box()["y"]
     assert head.bounding_box()["y"] < first_text
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_nothing_overflows_a_phone(page, server, lang):
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in (p for p in KINDS if not p.startswith("/p/")):  # /p/ redirects, as it loads
+        page.goto(f"{server}{lang}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    page.goto(f"{server}{lang}/glossary/")
+    box = page.locator("article table.glossary").bounding_box()
+    assert box["x"] >= 0, "the glossary is read by scrolling its own box, not the page"

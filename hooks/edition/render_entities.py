@@ -172,7 +172,14 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
     body = [
         crumbs(ctx, url, []),
         markup('<h1 id="glossary">{}</h1>', labels["glossary"]),
-        markup('<table class="ed glossary"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>', head, join(rows)),
+        # A phone scrolls the table in its own box, not the page: a region, focusable so that a
+        # keyboard can scroll it too.
+        markup(
+            '<div class="ed table-scroll" role="region" aria-labelledby="glossary" tabindex="0">'
+            '<table class="ed glossary"><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>',
+            head,
+            join(rows),
+        ),
         translation_note(ctx),
     ]
     return Page(url, labels["glossary"], join(body, "\n\n"), {"description": labels["glossary"]})
