@@ -110,3 +110,15 @@ def test_nothing_overflows_a_phone(page, server, lang):
     page.goto(f"{server}{lang}/glossary/")
     box = page.locator("article table.glossary").bounding_box()
     assert box["x"] >= 0, "the glossary is read by scrolling its own box, not the page"
+
+
+def test_home_table_keeps_its_columns_apart(page, server):
+    """However wide the window, and where a label wraps, at least 12 px between label and value."""
+    for width in (390, 1440):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{server}/")
+        gap = page.locator("article table.identity tr").last.evaluate(
+            "tr => parseFloat(getComputedStyle(tr.cells[0]).paddingRight)"
+            " + parseFloat(getComputedStyle(tr.cells[1]).paddingLeft)"
+        )
+        assert gap >= 12, width

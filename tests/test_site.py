@@ -137,3 +137,23 @@ def test_search_documents_hold_every_provision_and_entity_page(site: Path):
         wanted = {u.lstrip("/") for u in urls if re.match(r"/(plan|entities)/", u)}
         assert len(wanted) == 47 + 5 + 1 + 59 + 1 and wanted <= pages, sorted(wanted - pages)
         assert not any(loc.startswith("en/") for loc in pages) and "full-text/" not in pages
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "/",
+            "Lettre du Secrétaire général\u00a0: français\u00a0; Lettre du Secrétaire général de l'OTAN\u00a0: "
+            "anglais\u00a0; Plan d'action\u00a0: anglais et français",
+        ),
+        (
+            "/en/",
+            "Letter from the Secretary-General: French; Letter from the NATO Secretary General: English; "
+            "Action Plan: English and French",
+        ),
+    ],
+)
+def test_home_page_says_which_part_each_original_language_applies_to(site: Path, url: str, expected: str):
+    rows = soup(site, url).select("table.identity tr")
+    assert rows[-1].td.get_text() == expected

@@ -484,6 +484,11 @@ def akn_links(ctx: Context) -> Markup:
     return markup("{}{} {}", labels["akn_xml"], colon(ctx.lang), files)
 
 
+def original_language(text: str) -> str:
+    """The language named by a part's original line: "[Original : anglais]" -> "anglais"."""
+    return plain(text).strip().strip("[]").partition(":")[2].strip() or plain(text)
+
+
 def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
     doc, labels = ctx.doc, ctx.labels
     masthead = doc.masthead
@@ -496,7 +501,14 @@ def home_page(ctx: Context, extra_links: list[tuple[str, str]]) -> Page:
         (
             labels["original_languages"],
             join(
-                (to_html(text) for text in (masthead.get("original", ""), doc.annex.original, doc.plan.original)),
+                (
+                    markup("{}{} {}", labels[part], colon(ctx.lang), original_language(text))
+                    for part, text in (
+                        ("letter", masthead.get("original", "")),
+                        ("annex", doc.annex.original),
+                        ("plan_short", doc.plan.original),
+                    )
+                ),
                 semicolon(ctx.lang) + " ",
             ),
         ),
