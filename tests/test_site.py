@@ -157,3 +157,11 @@ def test_search_documents_hold_every_provision_and_entity_page(site: Path):
 def test_home_page_says_which_part_each_original_language_applies_to(site: Path, url: str, expected: str):
     rows = soup(site, url).select("table.identity tr")
     assert rows[-1].td.get_text() == expected
+
+
+def test_french_official_note_says_what_its_links_are(site: Path):
+    note = soup(site, "/plan/16-3-2/").select_one(".official-note")
+    assert note.get_text().endswith("Versions officielles\u00a0: S/2003/85 (ONU)\u00a0; texte publié par l'OTAN."), (
+        note.get_text()
+    )
+    assert [a.get_text() for a in note.select("a")] == ["S/2003/85", "texte publié par l'OTAN"]

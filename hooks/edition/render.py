@@ -313,12 +313,19 @@ def with_citation(ctx: Context, page: Page) -> Page:
 def translation_note(ctx: Context) -> Markup:
     if ctx.lang == "fr":
         identity, lang = ctx.doc.identity, ctx.lang
+        labels = ctx.labels
         return markup(
-            '<p class="ed official-note" data-search-exclude>{} <a href="{}">{}</a> (<a href="{}">OTAN</a>).</p>',
-            ctx.labels["official_text"],
+            '<p class="ed official-note" data-search-exclude>{} {}{} <a href="{}">{}</a> ({}){} '
+            '<a href="{}">{}</a>.</p>',
+            labels["official_text"],
+            labels["official_versions"],
+            colon(lang),
             identity.official_versions["un"][lang],
             identity.symbol,
+            labels["official_un"],
+            semicolon(lang),
             identity.official_versions["nato"][lang],
+            labels["official_nato"],
         )
     # A label that holds links: labels.py checks and marks it as Markup; any other text is escaped.
     return markup('<p class="ed translation-note" data-search-exclude>{}</p>', ctx.labels["translation_note"])
