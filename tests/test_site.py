@@ -165,3 +165,13 @@ def test_french_official_note_says_what_its_links_are(site: Path):
         note.get_text()
     )
     assert [a.get_text() for a in note.select("a")] == ["S/2003/85", "texte publié par l'OTAN"]
+
+
+@pytest.mark.parametrize(
+    ("url", "first_words"), [("/plan/2/", "1. Le 12 septembre"), ("/en/plan/2/", "1. On 12 September")]
+)
+def test_part_box_shows_untitled_paragraphs_by_number_and_first_words(site: Path, url: str, first_words: str):
+    links = soup(site, url).select(".part-box__list a")
+    first = links[0].get_text()
+    assert first.startswith(first_words) and first.endswith("…") and len(first.split()) <= 9, first
+    assert all(len(a.get_text().split()) > 1 for a in links)

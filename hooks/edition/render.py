@@ -151,11 +151,11 @@ def excerpt(text: str, words: int = 14) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def provision_summary(provision: Provision) -> str:
+def provision_summary(provision: Provision, words: int = 14) -> str:
     """A line for lists, as plain text: the title, or for untitled paragraphs the first words of the text."""
     if provision.title:
         return strip_tags(provision.title)
-    return excerpt(provision.units[0].text) if provision.units else ""
+    return excerpt(provision.units[0].text, words) if provision.units else ""
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -228,7 +228,10 @@ def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
         provision = doc.provisions[number]
         url = urls.provision(number)
         current = Markup(' aria-current="page"') if url == page_url else ""
-        text = strip_tags(provision_heading(provision) if provision.title else number_label(number))
+        if provision.title:
+            text = strip_tags(provision_heading(provision))
+        else:  # an untitled paragraph: its number and its first words, enough to tell it from its neighbours
+            text = f"{number_label(number)} {provision_summary(provision, words=7)}".rstrip()
         items.append(
             markup(
                 '<li class="depth-{}"><a href="{}"{}>{}</a></li>',
