@@ -193,6 +193,12 @@ def test_provision_pages_show_what_they_mention_and_related_provisions(site: Pat
             assert (site / url.strip("/") / a["href"] / "index.html").resolve().exists(), (url, a["href"])
 
 
+@pytest.mark.parametrize(("url", "lead"), [("/plan/2/", "cite aussi\u00a0: "), ("/en/plan/2/", "also cites: ")])
+def test_related_provisions_say_what_they_share(site: Path, url: str, lead: str):
+    vias = [via.get_text() for via in soup(site, url).select(".around__related .around__via")]
+    assert vias and all(via.startswith(lead) and len(via) > len(lead) for via in vias), vias
+
+
 def test_related_provisions_prefer_rare_shared_entities():
     from edition.enrich import Mention, Piece
     from edition.related import around_provisions

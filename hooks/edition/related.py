@@ -16,7 +16,7 @@ from .enrich import Mention
 from .fidelity import number_label
 from .model import Provision
 from .register import Register
-from .render import Context, Page, excerpt, strip_tags
+from .render import Context, Page, colon, excerpt, strip_tags
 
 RELATED = 5  # related provisions shown
 COMMON = 1 / 3  # an entity named in more than this share of the provisions relates nothing (the EAPC)
@@ -101,12 +101,13 @@ def around_box(ctx: Context, around: Around, register: Register, page_url: str, 
     if around.related:
         items = Markup("").join(
             Markup(
-                '<li><a href="{}"><span class="num">{}</span> {}</a> <span class="around__via">{} {}</span></li>'
+                '<li><a href="{}"><span class="num">{}</span> {}</a> <span class="around__via">{}{} {}</span></li>'
             ).format(
                 urls.relative(page_url, urls.provision(number)),
                 number_label(number),
                 short_title(ctx.doc.provisions[number]),
                 labels["related_via"],
+                colon(lang),
                 ", ".join(entities[ident].acronym.get(lang) or entities[ident].name[lang] for ident in shared),
             )
             for number, shared in around.related
