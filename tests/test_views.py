@@ -92,6 +92,13 @@ def test_parallel_pages_are_in_the_sitemap_and_not_in_search(site: Path):
         assert not [d["location"] for d in docs if d["location"].startswith("parallel/")]
 
 
+@pytest.mark.parametrize(("prefix", "last_head"), [("", "Employé dans"), ("en/", "Used in")])
+def test_glossary_search_text_keeps_its_header_apart_from_its_first_cell(site: Path, prefix: str, last_head: str):
+    docs = json.loads((site / prefix / "search" / "documents.json").read_text(encoding="utf-8"))
+    text = next(d["text"] for d in docs if d["location"] == "glossary/")
+    assert re.search(rf"{last_head} [A-Z]", text), text[:120]
+
+
 # ---------------------------------------------------------------- the line before the text
 
 

@@ -176,7 +176,7 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
         # keyboard can scroll it too.
         markup(
             '<div class="ed table-scroll" role="region" aria-labelledby="glossary" tabindex="0">'
-            '<table class="ed glossary"><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>',
+            '<table class="ed glossary"><thead><tr>{}</tr></thead>\n<tbody>{}</tbody></table></div>',
             head,
             join(rows),
         ),
