@@ -89,6 +89,16 @@ def test_every_provision_page_has_a_cite_box(site: Path):
         assert len(box.select("a[download]")) == 3 and len(box.select("button[data-clipboard-target]")) == 2
 
 
+def test_downloads_keep_their_urls_and_save_under_a_name_per_language(site: Path):
+    names = {}
+    for prefix, lang in (("", "fr"), ("/en", "en")):
+        links = soup(site, f"{prefix}/plan/16-3-2/").select("aside.cite-box a[download]")
+        assert [a["href"] for a in links] == [f"s-2003-85-16-3-2.{ext}" for ext in ("bib", "ris", "json")]
+        names[lang] = [a["download"] for a in links]
+        assert names[lang] == [f"s-2003-85-16-3-2.{lang}.{ext}" for ext in ("bib", "ris", "json")]
+    assert not set(names["fr"]) & set(names["en"])
+
+
 def test_pinpoint_pages_redirect_to_their_provision(site: Path):
     for prefix in ("", "/en"):
         for key, target in [("16.3.2", "plan/16-3-2/"), ("9", "plan/9/"), ("letter", "letter/"),

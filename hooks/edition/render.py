@@ -280,7 +280,8 @@ def cite_box(ctx: Context, page_url: str) -> Markup:
 
     downloads = join(
         (
-            markup('<a href="{}.{}" download>{}</a>', item.slug, ext, name)
+            # same URL in both languages (published), but a file name per language once saved
+            markup('<a href="{}.{}" download="{}.{}.{}">{}</a>', item.slug, ext, item.slug, ctx.lang, ext, name)
             for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
         ),
         " · ",
