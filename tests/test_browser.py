@@ -122,3 +122,15 @@ def test_home_table_keeps_its_columns_apart(page, server):
             " + parseFloat(getComputedStyle(tr.cells[1]).paddingLeft)"
         )
         assert gap >= 12, width
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_cite_page_never_breaks_an_address(page, server, lang):
+    for width in (1440, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{server}{lang}/cite/")
+        broken = page.eval_on_selector_all(
+            "article table code", "els => els.filter(e => e.getClientRects().length > 1).map(e => e.textContent)"
+        )
+        assert broken == [], width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
