@@ -99,6 +99,15 @@ def test_downloads_keep_their_urls_and_save_under_a_name_per_language(site: Path
     assert not set(names["fr"]) & set(names["en"])
 
 
+def test_french_and_english_citations_end_the_same_way(site: Path):
+    french = soup(site, "/plan/16-3-2/").select_one("#cite-text").get_text()
+    english = soup(site, "/en/plan/16-3-2/").select_one("#cite-text").get_text()
+    assert french.endswith("pièce jointe au document S/2003/85 (24 janvier 2003)."), french
+    assert english.endswith("official.") and not french.endswith("..")
+    note = bibtexparser.parse_string(download(site, "", "bib")).entries[0].fields_dict["note"].value
+    assert "2003). Texte officiel" in note and ".." not in note
+
+
 def test_pinpoint_pages_redirect_to_their_provision(site: Path):
     for prefix in ("", "/en"):
         for key, target in [("16.3.2", "plan/16-3-2/"), ("9", "plan/9/"), ("letter", "letter/"),

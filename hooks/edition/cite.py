@@ -42,7 +42,7 @@ class Citable:
         """The citation with what the text is, for the downloads' note fields."""
         if not self.note or self.citation.endswith(self.note):
             return self.citation
-        return f"{self.citation}. {self.note}"
+        return f"{self.citation.removesuffix('.')}. {self.note}"
 
 
 def citables(doc: Document, labels: dict) -> list[Citable]:
@@ -75,8 +75,8 @@ def marked(docs: dict[str, Document], labels: dict[str, dict]) -> dict[str, list
     originals = {item.key: item for item in out[DEFAULT_LANG]}
     for lang, items in out.items():
         note = labels[lang]["cite_language_note"]
-        if lang == DEFAULT_LANG:
-            out[lang] = [replace(item, note=note) for item in items]
+        if lang == DEFAULT_LANG:  # a sentence, ended as the translation's is
+            out[lang] = [replace(item, note=note, citation=f"{item.citation}.") for item in items]
         else:
             out[lang] = [
                 replace(
