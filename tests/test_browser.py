@@ -126,7 +126,7 @@ def test_home_table_keeps_its_columns_apart(page, server):
 
 @pytest.mark.parametrize("lang", ["", "/en"])
 def test_cite_page_never_breaks_an_address(page, server, lang):
-    for width in (1440, 390):
+    for width in (1440, 768):  # on a phone, breaking is better than a table scrolling out of keyboard reach
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(f"{server}{lang}/cite/")
         broken = page.eval_on_selector_all(
