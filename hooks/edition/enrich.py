@@ -100,9 +100,18 @@ class Linker:
         self.mention = re.compile(rf"(?<!\w)(?:{alternation(list(self.by_form))})(?!\w)")
         self.acronyms = self.register.acronyms(self.lang)
         self.acronym = re.compile(rf"(?<!\w)(?:{alternation(list(self.acronyms))})(?!\w)")
+        # The same texts are enriched for several pages (single, parallel, full text, both views of a
+        # part): what does not depend on the page is computed once per text.
+        self.found: dict[str, list[tuple[int, int, Entity]]] = {}
+        self.abbreviated: dict[str, Markup] = {}
 
     def matches(self, text: str) -> list[tuple[int, int, Entity]]:
         """Mentions in a piece of text (tags skipped): (start, end, entity), longest first."""
+        if text not in self.found:
+            self.found[text] = self.find_matches(text)
+        return self.found[text]
+
+    def find_matches(self, text: str) -> list[tuple[int, int, Entity]]:
         out = []
         offset = 0
         for is_tag, segment in split(text):
@@ -117,6 +126,11 @@ class Linker:
     def abbreviate(self, text: str) -> Markup:
         """Source text (allowed inline tags) as HTML, every acronym in <abbr title="expansion">;
         a foreign acronym gets its own lang. Text is escaped, only allowed tags are kept."""
+        if text not in self.abbreviated:
+            self.abbreviated[text] = self.find_abbreviations(text)
+        return self.abbreviated[text]
+
+    def find_abbreviations(self, text: str) -> Markup:
 
         def one(word: str) -> Markup:
             entity = self.acronyms[word]
