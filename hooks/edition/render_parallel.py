@@ -80,7 +80,9 @@ def with_view_line(ctx: Context, page: Page, pdf_path: str = "") -> Page:
         return page  # the pages of the document are the letters, the Plan (its parts and provisions) and the whole
     line = view_line(ctx, page.url)
     if pdf_path and page.url in (urls.HOME, urls.FULL_TEXT):
-        line = Markup(str(line).replace("</p>", " · {}</p>")).format(pdf_link(ctx, page.url, pdf_path))
+        # the separator goes with the link, so that print (which hides the link) hides it too
+        more = Markup('<span class="view-pdf"> · {}</span>').format(pdf_link(ctx, page.url, pdf_path))
+        line = Markup(str(line).replace("</p>", str(more) + "</p>", 1))
     # Both are HTML already (Markup): spliced as strings, so that neither is escaped again.
     body, line = str(page.body), str(line)
     page.body = Markup(body.replace("</h1>", "</h1>\n\n" + line, 1) if "</h1>" in body else line + body)
