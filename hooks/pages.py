@@ -62,16 +62,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     target = root / "build" / "docs"
     config.docs_dir = str(target)
     material = material_templates()
-    problems = check_overrides(root / "overrides", material)
-    if problems:
-        raise PluginError("Templates copied from Material:\n" + "\n".join(problems))
     try:
-        config.extra["material_search_worker"] = search_worker(material)
+        config.extra["material_search_worker"] = search_worker(material)  # every language's config needs it
     except ValueError as error:
         raise PluginError(str(error)) from error
-    current = (inputs(root / "source", config.site_url or "/"), inputs(root / "docs"))
+    current = (inputs(root / "source", config.site_url or "/"), inputs(root / "docs"), inputs(root / "overrides"))
     if edition is not None and current == made_from and target.is_dir():
         return config  # static-i18n runs on_config again for each language: the pages are there
+    problems = check_overrides(root / "overrides", material)  # once per build, and when a template changed
+    if problems:
+        raise PluginError("Templates copied from Material:\n" + "\n".join(problems))
     try:
         if edition is None or current[0] != made_from[0]:  # not when only a hand-written page changed
             edition = build_edition(root / "source", config.site_url or "/", root)
@@ -146,13 +146,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     except UrlError as error:
         raise PluginError(f"Published URLs changed:\n{error}") from error
     full_text = site / "full-text" / "index.html"  # the French, all of it, as a reader sees it
-    original = root / "source" / "S-2003-85.fr.original.md"
     try:
         check_published_page(
             full_text.read_text(encoding="utf-8"),
             "full-text/index.html (the built page)",
-            original.read_text(encoding="utf-8"),
-            "source/S-2003-85.fr.original.md",
+            edition.sources.original,  # read and checked with the sources
+            f"source/{edition.sources.identity.original}",
         )
     except ValueError as error:
         raise PluginError(f"Published text differs:\n{error}") from error

@@ -29,11 +29,6 @@ class Row:
     group: str = ""  # the provision whose units the row holds: rows of one provision share its anchor
 
 
-def html(text: str) -> Markup:
-    """Text the enricher or the sources made into HTML (inline markup allowed by the sources)."""
-    return Markup(text)
-
-
 # ---------------------------------------------------------------- which pages have a parallel view
 
 
@@ -98,16 +93,16 @@ def section_rows(ctxs: dict[str, Context], key: str, url: str, level: int) -> li
     first = sections[DEFAULT_LANG]
     rows = []
     if first.label:
-        rows.append(Row("", "label", {lang: html(ctxs[lang].heading(s.label, url)) for lang, s in sections.items()}))
-    titles = {lang: html(ctxs[lang].heading(s.title, url)) for lang, s in sections.items()}
+        rows.append(Row("", "label", {lang: ctxs[lang].heading(s.label, url) for lang, s in sections.items()}))
+    titles = {lang: ctxs[lang].heading(s.title, url) for lang, s in sections.items()}
     rows.append(Row(key, "heading", titles, level))
     if first.original:
         rows.append(Row("", "label", {lang: escape(s.original) for lang, s in sections.items()}))
     for index, unit in enumerate(first.units):
-        cells = {lang: html(ctxs[lang].text(s.units[index].text, url)) for lang, s in sections.items()}
+        cells = {lang: ctxs[lang].text(s.units[index].text, url) for lang, s in sections.items()}
         rows.append(Row(unit.anchor, unit.kind, cells))
     if first.signature:
-        cells = {lang: html(ctxs[lang].text(s.signature, url)) for lang, s in sections.items()}
+        cells = {lang: ctxs[lang].text(s.signature, url) for lang, s in sections.items()}
         rows.append(Row(f"{key}-signature", "signature", cells))
     return rows
 
@@ -119,18 +114,16 @@ def provision_rows(ctxs: dict[str, Context], number: str, url: str, level: int) 
     first = provisions[DEFAULT_LANG]
     num = Markup('<span class="num">{}</span>').format(number_label(number))
     if not first.units:
-        cells = {
-            lang: Markup("{} {}").format(num, html(ctxs[lang].heading(p.title, url))) for lang, p in provisions.items()
-        }
+        cells = {lang: Markup("{} {}").format(num, ctxs[lang].heading(p.title, url)) for lang, p in provisions.items()}
         return [Row(first.anchor, "heading", cells, level)]
     rows = []
     for index, unit in enumerate(first.units):
         cells = {}
         for lang, provision in provisions.items():
-            text = html(ctxs[lang].text(provision.units[index].text, url))
+            text = ctxs[lang].text(provision.units[index].text, url)
             if index == 0:
                 title = provision.title and Markup(" <strong>{}</strong>").format(
-                    html(ctxs[lang].heading(provision.title, url))
+                    ctxs[lang].heading(provision.title, url)
                 )
                 text = Markup("{}{} {}").format(num, title or "", text)
             cells[lang] = text
