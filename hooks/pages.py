@@ -27,6 +27,7 @@ from edition.enrich import EnrichError
 from edition.fidelity import check_published_page
 from edition.frozen import UrlError, built_urls, check_urls
 from edition.markup import without_toggle_autocomplete
+from edition.model import DEFAULT_LANG
 from edition.parse import SourceError
 from edition.search import split_index
 from edition.site_url import check_site_url
@@ -121,7 +122,13 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return valid_toggles(output, template_name) if template_name == "404.html" else output  # not a page
+    if template_name != "404.html":  # not a page
+        return output
+    if config.theme["language"] != DEFAULT_LANG:
+        # static-i18n builds each language's 404.html into the same root file: the default language's,
+        # which speaks both (overrides/404.html), stays. MkDocs writes no file for an empty output.
+        return ""
+    return valid_toggles(output, template_name)
 
 
 def valid_toggles(output: str, name: str) -> str:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from edition.fidelity import first_difference, original_tokens, tokens
 
 from tests.conftest import SOURCE
@@ -175,3 +176,14 @@ def test_part_box_shows_untitled_paragraphs_by_number_and_first_words(site: Path
     first = links[0].get_text()
     assert first.startswith(first_words) and first.endswith("…") and len(first.split()) <= 9, first
     assert all(len(a.get_text().split()) > 1 for a in links)
+
+
+def test_the_one_404_page_is_french_and_english(site: Path):
+    """A static host answers every missing address, French or English, with the root's 404.html."""
+    page = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
+    assert page.html["lang"] == "fr"
+    assert page.h1.get_text() == "Page introuvable"
+    english = page.find("div", lang="en")
+    assert english is not None and english.h2.get_text() == "Page not found"
+    assert [a["href"] for a in english.find_all("a")] == ["/en/", "/en/full-text/"]
+    assert not (site / "en" / "404.html").exists()
