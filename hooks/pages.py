@@ -23,26 +23,29 @@ from edition import buildmode
 from edition.akn import AknError
 from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
 from edition.caching import TEMPLATES
+from edition.contents import toc_tokens
 from edition.enrich import EnrichError
 from edition.fidelity import check_published_page
 from edition.frozen import UrlError, built_urls, check_urls
 from edition.markup import without_toggle_autocomplete
-from edition.model import DEFAULT_LANG
+from edition.model import DEFAULT_LANG, LANGS
 from edition.parse import SourceError
 from edition.search import split_index
 from edition.site_url import check_site_url
 from edition.synonyms import synonyms
 from edition.theme import check_overrides, material_templates, search_worker
-from edition.urls import lang_root, source_file
+from edition.urls import WITH_CONTENTS, lang_root, source_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.hooks.pages")
 edition: Edition | None = None  # the last build's, for on_post_build
 made_from: tuple = ()  # what that edition and build/docs were made from (see inputs)
 rendered: set[str] = set()  # the names, in build/docs, of the pages the edition renders (HTML already)
 held: dict[str, str] = {}  # their bodies, between on_page_markdown and on_page_content
+with_contents = {source_file(url, lang) for url in WITH_CONTENTS for lang in LANGS}  # pages with a table of contents
 
 
 def inputs(folder: Path, *more: str) -> tuple:
@@ -109,7 +112,10 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
 
 @event_priority(100)  # before any plugin that reads the HTML
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
-    return held.pop(page.file.src_uri, html)
+    html = held.pop(page.file.src_uri, html)
+    if page.file.src_uri in with_contents:  # Markdown, skipped, would have made it from the headings
+        page.toc = get_toc(toc_tokens(html))
+    return html
 
 
 def on_env(env, config: MkDocsConfig, files):

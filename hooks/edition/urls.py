@@ -15,6 +15,9 @@ ABOUT = "about/"
 GLOSSARY = "glossary/"
 ENTITIES = "entities/"
 PARALLEL = "parallel/"  # French and English side by side: parallel/ + the single-language page's URL
+# Pages long enough to need a table of contents of their headings (see contents.py); every other
+# page of the document is one provision, a list, or shows its part's contents in the sidebar.
+WITH_CONTENTS = (FULL_TEXT,)
 
 
 def provision(number: str) -> str:
