@@ -378,3 +378,14 @@ def test_places_are_grouped_by_letter_and_plan_each_once():
         ("decisions", ["1"]),
     ]
     assert [(p.text, p.url) for p in plan.runs[0][1]] == [("16.5.2", "plan/16-5-2/"), ("9", "plan/9/")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["/plan/16-3-2/", "/parallel/plan/16-3-2/", "/en/parallel/plan/9/"])
+def test_no_empty_view_line_on_paper(page, server, url):
+    """Printed, the view line says which text it is, or is not there: never an empty line."""
+    page.goto(f"{server}{url}")
+    page.emulate_media(media="print")
+    for line in page.locator("article .view-line").all():
+        shown = line.evaluate("element => getComputedStyle(element).display") != "none"
+        assert not shown or line.inner_text().strip(), f"{url}: an empty view line is printed"
