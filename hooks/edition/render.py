@@ -24,9 +24,7 @@ from .cite import Citable, head_metadata
 from .fidelity import number_label
 from .inline import plain, to_html
 from .model import Document, Provision, Section, Unit
-from .templates import colon, macros, render, semicolon
-
-__all__ = ["colon", "semicolon"]  # the typography of the labels' language, for the other render modules
+from .templates import macros, render
 
 
 class Enricher(Protocol):
@@ -83,14 +81,14 @@ class TextUnit(NamedTuple):
 
 @dataclass(frozen=True)
 class SectionText:
-    """A letter or the Plan's front matter as a page shows it (HTML of source text)."""
+    """A letter or the Plan's front matter as a page shows it: HTML of source text, or text (escaped)."""
 
     key: str
     label: Markup
     title: Markup
-    original: Markup
+    original: Markup | str
     units: list[TextUnit]
-    signature: Markup
+    signature: Markup | str
 
 
 Link = tuple[str, str]  # (title as text, language-neutral URL)
@@ -192,7 +190,7 @@ def provision_summary(provision: Provision, words: int = 14) -> str:
 # ---------------------------------------------------------------- shared pieces
 
 
-def crumbs(ctx: Context, page_url: str, trail: list[Link]) -> list[Link]:
+def crumbs(ctx: Context, trail: list[Link]) -> list[Link]:
     """Breadcrumbs from the document's home; the trail's titles are plain text."""
     return [(ctx.labels["document"], urls.HOME), *trail]
 
@@ -207,7 +205,7 @@ def provision_trail(ctx: Context, provision: Provision) -> list[Link]:
         ancestors.insert(0, doc.provisions[number])
         number = doc.provisions[number].parent
     trail += [(provision_title(ctx, a), urls.provision(a.number)) for a in ancestors]
-    return crumbs(ctx, urls.provision(provision.number), trail)
+    return crumbs(ctx, trail)
 
 
 def provision_link(ctx: Context, provision: Provision | None) -> Link | None:
@@ -340,7 +338,7 @@ def part_page(ctx: Context, slug: str) -> Page:
         title,
         "part.html",
         meta,
-        trail=crumbs(ctx, url, [(ctx.labels["plan"], urls.PLAN)]),
+        trail=crumbs(ctx, [(ctx.labels["plan"], urls.PLAN)]),
         slug=slug,
         heading=to_html(part.title),
         items=provision_items(ctx, part.provisions),
@@ -352,7 +350,7 @@ def letter_page(ctx: Context, key: str) -> Page:
     url = urls.LETTER if key == "letter" else urls.ANNEX
     meta = {"description": description_of(section.title)}
     return ctx.page(
-        url, ctx.labels[key], "letter.html", meta, trail=crumbs(ctx, url, []), section=section_text(ctx, section, url)
+        url, ctx.labels[key], "letter.html", meta, trail=crumbs(ctx, []), section=section_text(ctx, section, url)
     )
 
 
@@ -363,7 +361,7 @@ def plan_page(ctx: Context) -> Page:
         ctx.labels["plan"],
         "plan.html",
         {"description": ctx.labels["plan"]},
-        trail=crumbs(ctx, url, []),
+        trail=crumbs(ctx, []),
         section=section_text(ctx, ctx.doc.plan, url),
         contents=contents(ctx),
     )

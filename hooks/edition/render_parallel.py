@@ -3,7 +3,8 @@ decision), with the anchors of the single-language pages; and the line before th
 single-language page that says which text it is and leads to the parallel view and back.
 
 The parallel pages exist in both languages (/parallel/... and /en/parallel/...): the same two
-columns, the edition's words (titles, column heads, links) in the page's language.
+columns, the edition's words (titles, column heads, links) in the page's language. The rows are
+computed here; overrides/edition/parallel.html writes them (and chrome.html the view line).
 """
 
 from __future__ import annotations
@@ -164,7 +165,7 @@ def parallel_page(ctxs: dict[str, Context], lang: str, single_url: str, single_t
         title,
         "parallel.html",
         meta,
-        trail=crumbs(ctx, url, [(single_title, single_url)]),
+        trail=crumbs(ctx, [(single_title, single_url)]),
         heading=title,
         single_url=single_url,
         langs=LANGS,
