@@ -33,8 +33,10 @@ from edition.parse import SourceError
 from edition.search import split_index
 from edition.site_url import check_site_url
 from edition.synonyms import synonyms
+from edition.templates import template_problem
 from edition.theme import check_overrides, material_templates, search_worker
 from edition.urls import WITH_CONTENTS, lang_root, source_file
+from jinja2 import TemplateError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -77,11 +79,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if problems:
         raise PluginError("Templates copied from Material:\n" + "\n".join(problems))
     try:
-        if edition is None or current[0] != made_from[0]:  # not when only a hand-written page changed
+        # not when only a hand-written page changed; again when a template did (overrides/edition/)
+        if edition is None or current[0] != made_from[0] or current[2] != made_from[2]:
             edition = build_edition(root / "source", config.site_url or "/", root)
         written = assemble_docs(root / "docs", edition, target)
     except (SourceError, EnrichError, AknError) as error:
         raise PluginError(f"Bad source:\n{error}") from error
+    except TemplateError as error:
+        raise PluginError(f"Bad template:\n{template_problem(error)}") from error
     made_from = current
     rendered = {source_file(page.url, lang) for lang, pages in edition.pages.items() for page in pages}
     if written:

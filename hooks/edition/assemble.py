@@ -21,10 +21,11 @@ from .model import DEFAULT_LANG, LANGS
 from .notes import note_html
 from .parse import decode
 from .related import around_provisions, with_around
-from .render import Context, Page, document_pages, join, markup
+from .render import Context, Page, document_pages
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .render_parallel import parallel_pages, with_view_line
 from .sources import Sources, load_sources
+from .templates import macros
 
 PINPOINTS_MARKER = "<!-- pinpoints -->"
 AKN_MARKER = "<!-- akoma-ntoso -->"
@@ -156,21 +157,17 @@ def render_edition(sources: Sources, site_url: str) -> Edition:
 
 def pinpoint_table(edition: Edition, lang: str) -> Markup:
     """The list of short addresses and the export, for the How to cite page (at /cite/)."""
-    rows = []
-    for item in edition.citables[lang]:
-        shown = "/" + urls.lang_root(lang) + urls.pinpoint(item.key)
-        href = urls.relative(urls.CITE, urls.pinpoint(item.key))
-        rows.append(markup('<tr><td><a href="{}"><code>{}</code></a></td><td>{}</td></tr>', href, shown, item.title))
+    rows = [
+        (
+            urls.relative(urls.CITE, urls.pinpoint(item.key)),
+            "/" + urls.lang_root(lang) + urls.pinpoint(item.key),
+            item.title,
+        )
+        for item in edition.citables[lang]
+    ]
     exported = edition.sources.identity.exports["json"]
     export = "../" * (1 + urls.lang_root(lang).count("/")) + exported  # one file, at the site root
-    labels = edition.sources.labels[lang]
-    return markup(
-        '<table class="pinpoints"><tbody>{}</tbody></table>\n\n<p>{} <a href="{}" download><code>/{}</code></a></p>',
-        join(rows),
-        labels["cite_export"],
-        export,
-        exported,
-    )
+    return macros("cite_page.html").pinpoints(edition.sources.labels[lang], rows, (export, exported))
 
 
 def akn_list(edition: Edition, lang: str) -> Markup:
@@ -182,11 +179,7 @@ def akn_list(edition: Edition, lang: str) -> Markup:
         for other in (identity.official_lang, identity.translation_lang)
     ]
     rows.append((identity.exports["anchors"], labels["akn_anchors"]))
-    items = join(
-        markup('<li><a href="{}" download><code>/{}</code></a> ({})</li>', to_root + path, path, text)
-        for path, text in rows
-    )
-    return markup('<ul class="akn-files">{}</ul>', items)
+    return macros("cite_page.html").akn_list([(to_root + path, path, text) for path, text in rows])
 
 
 def pdf_paragraph(edition: Edition, lang: str) -> Markup:
@@ -194,12 +187,7 @@ def pdf_paragraph(edition: Edition, lang: str) -> Markup:
     if pdf.PDF[lang] not in edition.site_files:
         return Markup("")
     to_root = "../" * (1 + urls.lang_root(lang).count("/"))
-    return markup(
-        '<p><a href="{}{}" type="application/pdf">{}</a></p>',
-        to_root,
-        pdf.PDF[lang],
-        edition.sources.labels[lang]["pdf_link"],
-    )
+    return macros("cite_page.html").pdf_paragraph(edition.sources.labels[lang], to_root + pdf.PDF[lang])
 
 
 def page_files(edition: Edition) -> dict[str, str]:

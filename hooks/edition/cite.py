@@ -12,6 +12,7 @@ from markupsafe import Markup
 from . import urls
 from .identity import Identity
 from .model import DEFAULT_LANG, LANGS, Document
+from .templates import render
 
 LANGUAGE_NAMES = {"fr": "french", "en": "english"}
 
@@ -180,10 +181,6 @@ def head_metadata(item: Citable, site_url: str, description: str) -> Markup:
     ]
     if item.note:
         meta.append(("DC.description", item.note))
-    tags = [Markup('<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">')]
-    tags += [Markup('<meta name="{}" content="{}">').format(name, value) for name, value in meta]
-    # No <link rel="alternate" hreflang> here: Material's script fetches a sitemap.xml beside
-    # each one, a request to another host. sitemap.xml declares every page's languages.
     relation = "workTranslation" if item.lang == DEFAULT_LANG else "translationOfWork"
     translated = [others[lang] for lang in LANGS if lang != item.lang]
     ld = {
@@ -213,22 +210,13 @@ def head_metadata(item: Citable, site_url: str, description: str) -> Markup:
         ld[relation] = [{"@type": "CreativeWork", "@id": original, "url": original, **about}]
         ld["isBasedOn"] = original
     # JSON inside <script>: no "<" at all, so no text can close the element or open a comment.
-    script = Markup(json.dumps(ld, ensure_ascii=False).replace("<", "\\u003c"))
-    tags.append(Markup('<script type="application/ld+json">{}</script>').format(script))
-    return Markup("\n").join(tags)
+    json_ld = Markup(json.dumps(ld, ensure_ascii=False).replace("<", "\\u003c"))
+    return render("head.html", meta=meta, json_ld=json_ld)
 
 
 def redirect_page(target: str, canonical: str, lang: str, title: str) -> str:
     """A pinpoint page: sends the reader to the provision (relative, so it works offline)."""
-    return Markup(
-        '<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-        "<title>{title}</title>"
-        '<link rel="icon" href="data:,">'  # no request for /favicon.ico
-        '<link rel="canonical" href="{canonical}">'
-        '<meta http-equiv="refresh" content="0; url={target}">'
-        '<meta name="robots" content="noindex"></head>'
-        '<body><p><a href="{target}">{title}</a></p></body></html>\n'
-    ).format(lang=lang, title=title, canonical=canonical, target=target)
+    return render("redirect.html", target=target, canonical=canonical, lang=lang, title=title) + "\n"
 
 
 def export(

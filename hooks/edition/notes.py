@@ -1,6 +1,7 @@
 """Quotation notes (source/notes.yml): where a provision quotes another document, the note under
 the provision names the quoted paragraph and links to it, in the reader's language, and says
-whose wording the quotation is. Read through a schema (NOTE, for schema.Reader); rendered escaped."""
+whose wording the quotation is. Read through a schema (NOTE, for schema.Reader); rendered by a
+template (chrome.html), escaped."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from markupsafe import Markup
 from .model import LANGS, Document
 from .parse import read_text
 from .schema import Reader, at, by_lang, https, list_of
+from .templates import macros
 
 QUOTE = {"quote": by_lang(Reader.text), "source": by_lang(Reader.text), "link": by_lang(https)}
 NOTE = {"provision": Reader.text, "quotes": list_of(QUOTE), "wording": by_lang(Reader.text)}
@@ -79,13 +81,4 @@ def load_notes(path: Path, docs: dict[str, Document], shown: str) -> dict[str, d
 
 def note_html(note: QuotationNote, title: str, lang: str) -> Markup:
     """The note under the provision: each quotation, the paragraph it quotes (linked), the wording."""
-    opening, closing = QUOTE_MARKS[lang]
-    colon = "\u00a0:" if lang == "fr" else ":"
-    items = Markup("").join(
-        Markup('<li>{}{}{}{} <a href="{}">{}</a></li>').format(opening, q.quote, closing, colon, q.link, q.source)
-        for q in note.quotes
-    )
-    return Markup(
-        '<aside class="ed quotation-note" data-search-exclude>'
-        '<p class="quotation-note__title">{}</p><ul>{}</ul><p>{}</p></aside>'
-    ).format(title, items, note.wording)
+    return macros().quotation_note(note, title, lang, QUOTE_MARKS[lang])

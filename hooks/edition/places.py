@@ -1,12 +1,10 @@
 """Where in the document something occurs, said compactly: "Plan: 9, 12, 16.1.4; NATO letter:
-paras 2, 3, decisions 1, 2". Pure grouping of enrich.Piece lists, and its HTML."""
+paras 2, 3, decisions 1, 2". Pure grouping of enrich.Piece lists (register.html's places macro writes it)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from markupsafe import Markup, escape
 
 from . import urls
 from .enrich import Piece
@@ -52,21 +50,3 @@ def group_places(found: list[Piece], labels: dict) -> list[Group]:
     if plan:
         out.append(Group(labels["used_plan"], (("", tuple(plan.values())),)))
     return out
-
-
-def places_html(groups: list[Group], page_url: str, colon: str, semicolon: str) -> Markup:
-    """One line per group: 'Plan : 9, 12, 16.1.4' (links to each place)."""
-    lines = []
-    for group in groups:
-        runs = []
-        for label, places in group.runs:
-            links = Markup(", ").join(
-                Markup('<a href="{}">{}</a>').format(urls.relative(page_url, place.url), place.text) for place in places
-            )
-            runs.append(Markup("{} {}").format(label, links) if label else links)
-        lines.append(
-            Markup('<span class="place-group"><span class="place-label">{}{}</span> {}</span>').format(
-                group.label, colon, Markup(", ").join(runs)
-            )
-        )
-    return Markup(escape(semicolon) + Markup("<br>")).join(lines) if lines else Markup("—")

@@ -1,22 +1,21 @@
 """The page around a provision: the bodies, instruments and resolutions it mentions, and the
 provisions that mention the same ones ("related provisions").
 
-Pure functions over the mentions enrich.find_mentions found (entity id -> mentions), and the HTML
-of the box that shows them: in the right-hand column on wide screens, after the text on narrow ones.
+Pure functions over the mentions enrich.find_mentions found (entity id -> mentions), and what the
+box that shows them holds (chrome.html's around_box writes it): in the right-hand column on wide
+screens, after the text on narrow ones.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from . import urls
 from .enrich import Mention
-from .fidelity import number_label
 from .model import Provision
 from .register import Register
-from .render import Context, Page, colon, excerpt, strip_tags
+from .render import Context, Page, excerpt, strip_tags
+from .templates import macros
 
 RELATED = 5  # related provisions shown
 COMMON = 1 / 3  # an entity named in more than this share of the provisions relates nothing (the EAPC)
@@ -80,59 +79,43 @@ def short_title(provision: Provision) -> str:
     return strip_tags(provision.title) if provision.title else excerpt(provision.units[0].text, 8)
 
 
-def around_box(ctx: Context, around: Around, register: Register, page_url: str, place: str) -> Markup:
-    """The box: `place` is "sidebar" (right-hand column) or "inline" (after the text)."""
+@dataclass(frozen=True)
+class AroundBox:
+    """What the box shows: (name, URL) of each entity; (number, title, URL, names of the shared
+    entities) of each related provision."""
+
+    entities: list[tuple[str, str]]
+    related: list[tuple[str, str, str, str]]
+
+
+def around_box(ctx: Context, around: Around, register: Register) -> AroundBox | None:
+    """The box's content, or None when the provision mentions nothing."""
     if not around.entities and not around.related:
-        return Markup("")
-    lang, labels, entities = ctx.lang, ctx.labels, register.entities
-    parts = [Markup('<p class="around__title">{}</p>').format(labels["around"])]
-    if around.entities:
-        items = Markup("").join(
-            Markup('<li><a href="{}">{}</a></li>').format(
-                urls.relative(page_url, urls.entity(ident)), entities[ident].name[lang]
-            )
-            for ident in around.entities
-        )
-        parts.append(
-            Markup('<p class="around__head">{}</p><ul class="around__entities">{}</ul>').format(
-                labels["related_mentions"], items
-            )
-        )
-    if around.related:
-        items = Markup("").join(
-            Markup(
-                '<li><a href="{}"><span class="num">{}</span> {}</a> <span class="around__via">{}{} {}</span></li>'
-            ).format(
-                urls.relative(page_url, urls.provision(number)),
-                number_label(number),
+        return None
+    lang, entities = ctx.lang, register.entities
+    return AroundBox(
+        [(entities[ident].name[lang], urls.entity(ident)) for ident in around.entities],
+        [
+            (
+                number,
                 short_title(ctx.doc.provisions[number]),
-                labels["related_via"],
-                colon(lang),
+                urls.provision(number),
                 ", ".join(entities[ident].acronym.get(lang) or entities[ident].name[lang] for ident in shared),
             )
             for number, shared in around.related
-        )
-        parts.append(
-            Markup('<p class="around__head">{}</p><ul class="around__related">{}</ul>').format(
-                labels["related_provisions"], items
-            )
-        )
-    return Markup('<aside class="ed around around--{}" aria-label="{}" data-search-exclude>{}</aside>').format(
-        place, labels["around"], Markup("").join(parts)
+        ],
     )
 
 
 def with_around(ctx: Context, page: Page, around: dict[str, Around], register: Register) -> Page:
-    """A provision page with the box in its right-hand column and, for narrow screens, after its text."""
+    """A provision page with the box in its right-hand column and, for narrow screens, after its text
+    (the page's template places it)."""
     number = page.meta.get("provision")
     if number is None:
         return page
-    inline = around_box(ctx, around[number], register, page.url, "inline")
-    if not inline:
+    box = around_box(ctx, around[number], register)
+    if box is None:
         return page
-    page.meta["related"] = str(around_box(ctx, around[number], register, page.url, "sidebar"))
-    # Both are HTML already (Markup): spliced as strings, so that neither is escaped again.
-    body, box = str(page.body), str(inline) + "\n\n"
-    pager = body.find('<nav class="ed pager"')
-    page.body = Markup(body[:pager] + box + body[pager:] if pager >= 0 else body + "\n\n" + box)
+    page.meta["related"] = str(macros().around_box(ctx.labels, ctx.lang, page.url, box, "sidebar"))
+    page.data["around"] = box
     return page

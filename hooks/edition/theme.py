@@ -2,7 +2,8 @@
 assumed: the name of its search worker (which carries a hash that changes with each release),
 and the templates overrides/ copied from it.
 
-Each template under overrides/ that copies one of Material's says so on a line of its own:
+Each template under overrides/ (but overrides/edition/, the edition's own page templates) that
+copies one of Material's says so on a line of its own:
     {#- copied from Material: partials/search.html sha256=<digest of Material's file> -#}
 The build stops, naming the template, when the installed Material's file no longer has that
 digest: the copy must then be compared with the new original and the digest updated."""
@@ -14,6 +15,7 @@ import importlib.resources
 import re
 from pathlib import Path
 
+OWN = "edition"  # overrides/edition/: the edition's own templates (templates.py), copies of nothing
 UPSTREAM = re.compile(r"\{#-? copied from Material: (?P<path>\S+) sha256=(?P<digest>[0-9a-f]{64}) -?#\}")
 WORKERS = "assets/javascripts/workers"
 WORKER = re.compile(r"^search\.[0-9a-f]+\.min\.js$")
@@ -43,6 +45,8 @@ def check_overrides(overrides: Path, templates: Path) -> list[str]:
     """Problems with the templates copied from Material, each naming the template and what to do."""
     problems = []
     for path in sorted(overrides.rglob("*.html")):
+        if path.relative_to(overrides).parts[0] == OWN:
+            continue
         name = path.relative_to(overrides.parent).as_posix()
         match = UPSTREAM.search(path.read_text(encoding="utf-8"))
         if not match:
