@@ -73,9 +73,11 @@ def make_project(times: int) -> Path:
     if times > 1:  # the build checks the French against the original: the synthetic text is its own
         sys.path.insert(0, str(ROOT / "hooks"))
         from edition.fidelity import published_texts
+        from edition.identity import load_identity
         from edition.parse import load_document
 
-        french = load_document(work / "source" / "S-2003-85.fr.md", "fr")
+        shape = load_identity(work / "source" / "document.yml").components
+        french = load_document(work / "source" / "S-2003-85.fr.md", "fr", shape)
         original = "\n".join(published_texts(french)) + "\n"
         (work / "source" / "S-2003-85.fr.original.md").write_text(original, encoding="utf-8")
     return work

@@ -8,8 +8,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from edition.fidelity import reader_text
 from edition.frozen import built_urls
+from edition.identity import load_identity
 
 PROJECT = Path(__file__).resolve().parent.parent
+SHAPE = load_identity(PROJECT / "source" / "document.yml").components  # the document's declared components
 
 
 def page_urls(site: Path) -> list[str]:

@@ -24,7 +24,7 @@ from edition.parse import SourceError, load_document
 from edition.sources import load_sources
 
 from tests.conftest import SITE_URL, SOURCE
-from tests.helpers import page_urls, soup
+from tests.helpers import SHAPE, page_urls, soup
 
 NOTES = SOURCE / "translation-notes.md"
 ENTRY_LINES = ("French", "English", "Why", "Source")
@@ -42,7 +42,7 @@ RESOLUTION_1373 = [
 
 @pytest.fixture(scope="module")
 def docs() -> dict[str, Document]:
-    return {lang: load_document(SOURCE / f"S-2003-85.{lang}.md", lang, lang) for lang in ("fr", "en")}
+    return {lang: load_document(SOURCE / f"S-2003-85.{lang}.md", lang, SHAPE, lang) for lang in ("fr", "en")}
 
 
 # ---------------------------------------------------------------- translation notes

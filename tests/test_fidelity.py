@@ -6,13 +6,14 @@ from edition.fidelity import first_difference, original_tokens, published_texts,
 from edition.parse import parse_document
 
 from tests.conftest import SOURCE
+from tests.helpers import SHAPE
 
 ORIGINAL = (SOURCE / "S-2003-85.fr.original.md").read_text(encoding="utf-8")
 FR = (SOURCE / "S-2003-85.fr.md").read_text(encoding="utf-8")
 
 
 def model_tokens(text: str) -> list[str]:
-    doc = parse_document(text, "S-2003-85.fr.md", "fr")
+    doc = parse_document(text, "S-2003-85.fr.md", "fr", SHAPE)
     return [token for piece in published_texts(doc) for token in tokens(piece)]
 
 

@@ -20,4 +20,7 @@ def test_the_identity_is_read_and_typed():
     assert identity.source_name("en") == "S-2003-85.en.md"
     assert identity.akn_export("fr") == "data/s-2003-85.fra.akn.xml"
     assert identity.official_versions["un"]["fr"] == "https://undocs.org/fr/S/2003/85"
-    assert identity.akn["components"]["plan"] == "enclosure_1"
+    assert [component.block for component in identity.components] == ["letter", "annex", "plan"]
+    plan = identity.component("plan")
+    assert (plan.akn, plan.attached_to, plan.url, plan.levels) == ("enclosure_1", "annex", "plan/", ("paragraph",) * 3)
+    assert [component.holds_provisions for component in identity.components] == [False, False, True]

@@ -9,13 +9,14 @@ from edition.align import check_aligned
 from edition.parse import SourceError, parse_document
 
 from tests.conftest import SOURCE
+from tests.helpers import SHAPE
 
 FR = (SOURCE / "S-2003-85.fr.md").read_text(encoding="utf-8")
 EN = (SOURCE / "S-2003-85.en.md").read_text(encoding="utf-8")
 
 
 def parse(text: str, lang: str = "fr"):
-    return parse_document(text, f"source/S-2003-85.{lang}.md", lang)
+    return parse_document(text, f"source/S-2003-85.{lang}.md", lang, SHAPE)
 
 
 def line_of(text: str, needle: str) -> int:

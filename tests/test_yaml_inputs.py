@@ -20,7 +20,7 @@ from edition.notes import parse_notes
 from edition.parse import SourceError, load_document
 
 from tests.conftest import SOURCE
-from tests.helpers import copy_project
+from tests.helpers import SHAPE, copy_project
 from tests.test_bad_input import mkdocs_build, read
 
 DOC = "source/document.yml"
@@ -171,7 +171,7 @@ NOTE_CASES = [
 
 @pytest.fixture(scope="module")
 def docs() -> dict[str, Document]:
-    return {lang: load_document(SOURCE / f"S-2003-85.{lang}.md", lang, lang) for lang in LANGS}
+    return {lang: load_document(SOURCE / f"S-2003-85.{lang}.md", lang, SHAPE, lang) for lang in LANGS}
 
 
 def assert_names_place(message: str, name: str, case: Case, text: str) -> None:

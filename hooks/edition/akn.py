@@ -269,7 +269,7 @@ class Builder:
         return element
 
     def doc(self, node: Node, used: list[str] | None = None) -> etree._Element:
-        meta = E.meta(self.identification(self.identity.akn["components"][node.name]))
+        meta = E.meta(self.identification(self.identity.component(node.name).akn))
         if used is not None:
             meta.append(self.references(used))
         return E.doc(meta, *[self.element(child) for child in node.children], name=node.name)

@@ -16,7 +16,7 @@ Row = tuple[str, int, list[str], dict[str, int]]  # where, line, keys in order, 
 def outline(doc: Document) -> list[Row]:
     """Every division of the document: (where, line, anchors and keys it holds, their lines), in order."""
     rows: list[Row] = [("[masthead]", min(doc.linenos.values(), default=1), sorted(doc.masthead), dict(doc.linenos))]
-    for section in (doc.letter, doc.annex, doc.plan):
+    for section in doc.sections.values():
         lines = {u.anchor: u.lineno for u in section.units}
         keys = [u.anchor for u in section.units]
         keys += [k for k in ("label", "original", "signature") if getattr(section, k)]

@@ -57,8 +57,8 @@ class Piece:
 def pieces(doc: Document, labels: dict[str, str]) -> list[Piece]:
     """Every piece of the document's text, in document order."""
     out: list[Piece] = []
-    for section, url in ((doc.letter, urls.LETTER), (doc.annex, urls.ANNEX), (doc.plan, urls.PLAN)):
-        name = labels.get(section.key, labels["plan"])
+    for component in doc.shape:
+        section, url, name = doc.sections[component.block], component.url, labels[component.label]
         where = f"[{section.key}]"
         title_line = section.linenos.get("title", section.lineno)
         out.append(Piece(section.title, url, section.key, name, True, title_line, where))

@@ -52,7 +52,7 @@ def published_pieces(doc: Document) -> list[tuple[str, int, str]]:
         for k in ("organ", "distribution", "date", "original")
         if k in doc.masthead
     ]
-    for section in (doc.letter, doc.annex, doc.plan):
+    for section in doc.sections.values():
         where, lines = f"[{section.key}]", section.linenos
         out += [(getattr(section, k), lines.get(k, section.lineno), where) for k in ("label", "title", "original")]
         out += [(unit.text, unit.lineno, where) for unit in section.units]

@@ -11,13 +11,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import DEFAULT_LANG, LANGS
+from .model import DEFAULT_LANG, LANGS, Component
 from .parse import SourceError, read_text
-from .schema import Reader, by_lang, https, list_of, map_of, one_of, pattern
+from .schema import Reader, by_lang, https, list_of, map_of, one_of, optional, pattern
 
 SLUG = pattern(re.compile(r"^[a-z0-9][a-z0-9_-]*$"), "lowercase letters, digits, '-' and '_'")
 PATH = pattern(re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/{}-]*$"), "a file path (letters, digits, '._/-', {placeholders})")
 LANG = one_of(LANGS)
+URL_PATH = pattern(re.compile(r"^([a-z0-9][a-z0-9-]*/)+$"), "a page path: lowercase words ending with '/' (letter/)")
+# An FRBR component name (AKN Naming Convention): main, or a kind and a number (annex_1, enclosure_1).
+AKN_COMPONENT = pattern(re.compile(r"^(main|[a-z]+_[1-9][0-9]*)$"), "'main' or a kind and a number (annex_1)")
+# The hierarchical elements a numbered provision may be in Akoma Ntoso, with their eId abbreviations
+# (Naming Convention); tree.py names eIds with them.
+LEVELS = {"article": "art", "paragraph": "para", "section": "sec", "chapter": "chp", "point": "point"}
+COMPONENT: dict[str, Any] = {
+    "block": SLUG,
+    "akn": AKN_COMPONENT,
+    "url": URL_PATH,
+    "label": SLUG,
+    "attached_to": optional(SLUG),
+    "levels": optional(list_of(one_of(LEVELS))),
+}
 SCHEMA: dict[str, Any] = {
     "symbol": Reader.text,
     "slug": SLUG,
@@ -38,8 +52,8 @@ SCHEMA: dict[str, Any] = {
         "subtype": SLUG,
         "actor": SLUG,
         "number": SLUG,
-        "components": map_of(SLUG),
     },
+    "components": list_of(COMPONENT),
     "exports": {"json": PATH, "akn": PATH, "anchors": PATH},
 }
 
@@ -62,6 +76,7 @@ class Identity:
     keywords: dict[str, list[str]]  # lang -> subject keywords (the PDF's metadata)
     official_versions: dict[str, dict[str, str]]  # "un" -> lang -> url
     akn: dict[str, Any]
+    components: tuple[Component, ...]  # the document's shape, in reading order
     exports: dict[str, str]
 
     @property
@@ -74,6 +89,9 @@ class Identity:
 
     def source_name(self, lang: str) -> str:
         return self.sources.format(lang=lang)
+
+    def component(self, block: str) -> Component:
+        return next(component for component in self.components if component.block == block)
 
     def akn_export(self, lang: str) -> str:
         return self.exports["akn"].format(code=self.lang_codes[lang])
@@ -103,8 +121,48 @@ def parse_identity(text: str, path: str) -> Identity:
         official_lang=languages["official"],
         translation_lang=languages["translation"],
         lang_codes=languages["codes"],
-        **{key: value for key, value in data.items() if key != "languages"},
+        components=shape(reader, Reader.find(root, "components"), data["components"]),
+        **{key: value for key, value in data.items() if key not in ("languages", "components")},
     )
+
+
+def shape(reader: Reader, node, declared: list[dict[str, Any]]) -> tuple[Component, ...]:
+    """The components, checked as a whole: names unique, the first is the document and each other
+    is attached to one declared before it, exactly one holds the numbered provisions."""
+    components: list[Component] = []
+    for index, item in enumerate(declared):
+        at = Reader.find(node, index)
+        seen = {component.block: component for component in components}
+        for key in ("block", "akn", "url"):
+            if any(getattr(component, key) == item[key] for component in components):
+                raise reader.error(
+                    Reader.find(at, key), "document", f"components: {key} '{item[key]}' given twice; make it unique"
+                )
+        attached_to = item.get("attached_to", "")
+        if index == 0 and attached_to:
+            raise reader.error(
+                Reader.find(at, "attached_to"),
+                "document",
+                "components: the first component is the document itself; remove its attached_to",
+            )
+        if index and attached_to not in seen:
+            raise reader.error(
+                Reader.find(at, "attached_to") if attached_to else at,
+                "document",
+                f"components: '{item['block']}' must be attached_to a component declared above it "
+                f"({', '.join(seen)}); write attached_to: <its block>",
+            )
+        components.append(Component(**{**item, "levels": tuple(item.get("levels", ()))}))
+    holders = [index for index, component in enumerate(components) if component.holds_provisions]
+    if len(holders) != 1:
+        where = Reader.find(node, holders[1], "levels") if len(holders) > 1 else node
+        raise reader.error(
+            where,
+            "document",
+            "components: exactly one component holds the numbered provisions (levels: [...]); "
+            f"found {len(holders)}; give levels to one",
+        )
+    return tuple(components)
 
 
 def load_identity(path: Path, shown: str | None = None) -> Identity:

@@ -93,11 +93,28 @@ class Part:
     linenos: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Component:
+    """One component of the document's declared shape (document.yml's `components`): a letter, an
+    annex, an enclosure... Its block in the sources, its Akoma Ntoso doc, where it is attached."""
+
+    block: str  # the source block ([letter]) and the AKN doc's @name: "letter", "annex", "plan"
+    akn: str  # the FRBR component: "main", "annex_1", "enclosure_1"
+    url: str  # its page: "letter/"
+    label: str  # the labels.yml key naming it: "letter"
+    attached_to: str = ""  # the block of the component it is an attachment of; "" for the document
+    levels: tuple[str, ...] = ()  # AKN elements of the numbered provisions' levels, if it holds them
+
+    @property
+    def holds_provisions(self) -> bool:
+        return bool(self.levels)
+
+
 @dataclass
 class Section:
     """A non-numbered division: the covering letter, the annexed letter, the Plan's front matter."""
 
-    key: str  # "letter", "annex", "plan"
+    key: str  # the component's block: "letter", "annex", "plan"
     label: str  # "Annexe", "Pièce jointe" ("" for the covering letter)
     title: str
     original: str  # "[Original : anglais]"
@@ -112,13 +129,31 @@ class Document:
     lang: str
     path: str  # source file, for messages
     masthead: dict[str, str]
-    letter: Section
-    annex: Section
-    plan: Section
+    shape: tuple[Component, ...]  # the declared components, in reading order
+    sections: dict[str, Section]  # component block -> its text, in the shape's order
     parts: list[Part]
     provisions: dict[str, Provision]  # number -> provision, in document order
     linenos: dict[str, int] = field(default_factory=dict)  # masthead key -> its line
     identity: Identity | None = None  # source/document.yml, set by sources.load_sources
+
+    # The components of the current document by name, for the views not yet walking the shape.
+
+    @property
+    def letter(self) -> Section:
+        return self.sections["letter"]
+
+    @property
+    def annex(self) -> Section:
+        return self.sections["annex"]
+
+    @property
+    def plan(self) -> Section:
+        return self.sections["plan"]
+
+    @cached_property
+    def holder(self) -> Component:
+        """The component the parts and numbered provisions belong to."""
+        return next(component for component in self.shape if component.holds_provisions)
 
     # Lookups every page needs, computed once, so that rendering stays linear in the length.
 

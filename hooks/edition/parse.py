@@ -10,19 +10,16 @@ import re
 from pathlib import Path
 
 from .inline import InlineError, check_inline
-from .model import Block, Document, Line, Part, Provision, Section, Unit
+from .model import Block, Component, Document, Line, Part, Provision, Section, Unit
 
 BLOCK = re.compile(r"^\[(?P<ident>[^\]]+)\]\s*$")
 KEYED = re.compile(r"^(?P<key>[a-z]+): (?P<text>\S.*)$")
-NUMBER = re.compile(r"^\d+(\.\d+){0,2}$")
+NUMBER = re.compile(r"^\d+(\.\d+)*$")
 PART = re.compile(r"^part (?P<slug>[a-z][a-z0-9-]*)$")
 
-SECTION_KEYS = {
-    "masthead": {"organ", "distribution", "date", "original"},
-    "letter": {"title", "p", "-", "signature"},
-    "annex": {"label", "title", "original", "p", "-", "signature"},
-    "plan": {"label", "title", "original"},
-}
+MASTHEAD_KEYS = {"organ", "distribution", "date", "original"}
+# A component's block (a letter, an annex...: document.yml's `components`) may hold these keys.
+COMPONENT_KEYS = {"label", "title", "original", "p", "-", "signature"}
 PART_KEYS = {"title"}
 PROVISION_KEYS = {"title", "p", "-"}
 
@@ -168,7 +165,7 @@ def require(block: Block, key: str, path: str) -> str:
 
 
 def section_of(block: Block, path: str) -> Section:
-    check_keys(block, SECTION_KEYS[block.ident], path)
+    check_keys(block, COMPONENT_KEYS, path)
     return Section(
         key=block.ident,
         label=block.first("label"),
@@ -239,12 +236,16 @@ def check_sequence(provisions: list[Provision], path: str) -> None:
         previous = provision
 
 
-def parse_document(text: str, path: str, lang: str, numbering: bool = True) -> Document:
-    """Parse one language's source into a Document, checking structure and numbering.
+def parse_document(text: str, path: str, lang: str, shape: tuple[Component, ...], numbering: bool = True) -> Document:
+    """Parse one language's source into a Document of the declared shape (document.yml's
+    components), checking structure and numbering.
 
     numbering=False leaves the sequence check (not duplicates) to the caller, which compares
     both languages first: a provision missing in one language is reported as such."""
     blocks = read_blocks(text, path)
+    declared = [component.block for component in shape]
+    holder = next(component.block for component in shape if component.holds_provisions)
+    depth = len(next(component.levels for component in shape if component.holds_provisions))
     sections: dict[str, Section] = {}
     masthead: dict[str, str] = {}
     masthead_lines: dict[str, int] = {}
@@ -253,22 +254,38 @@ def parse_document(text: str, path: str, lang: str, numbering: bool = True) -> D
     for block in blocks:
         ident = block.ident
         if ident == "masthead":
-            check_keys(block, SECTION_KEYS["masthead"], path)
+            check_keys(block, MASTHEAD_KEYS, path)
             masthead = {line.key: line.text for line in block.lines}
             masthead_lines = block.linenos()
-        elif ident in ("letter", "annex", "plan"):
+        elif ident in declared:
             if ident in sections:
                 raise SourceError(path, block.lineno, f"[{ident}]", "block given twice")
+            if later := [name for name in declared[declared.index(ident) + 1 :] if name in sections]:
+                raise SourceError(
+                    path,
+                    block.lineno,
+                    f"[{ident}]",
+                    f"block after [{later[0]}]; put the blocks in the order of document.yml's components "
+                    f"({', '.join(f'[{name}]' for name in declared)})",
+                )
             sections[ident] = section_of(block, path)
         elif match := PART.match(ident):
-            if "plan" not in sections:
-                raise SourceError(path, block.lineno, f"[{ident}]", "a part must follow [plan]")
+            if holder not in sections:
+                raise SourceError(path, block.lineno, f"[{ident}]", f"a part must follow [{holder}]")
             if any(part.slug == match["slug"] for part in parts):
                 raise SourceError(path, block.lineno, f"[{ident}]", "part given twice")
             check_keys(block, PART_KEYS, path)
             title = require(block, "title", path)
             parts.append(Part(match["slug"], title, block.lineno, linenos=block.linenos()))
         elif NUMBER.match(ident):
+            if ident.count(".") >= depth:
+                raise SourceError(
+                    path,
+                    block.lineno,
+                    f"provision {ident}",
+                    f"{ident.count('.') + 1} levels of numbering, document.yml declares {depth} for [{holder}]; "
+                    "renumber it, or declare the level in its components' levels",
+                )
             if not parts:
                 raise SourceError(
                     path,
@@ -284,9 +301,10 @@ def parse_document(text: str, path: str, lang: str, numbering: bool = True) -> D
                 path,
                 block.lineno,
                 f"[{ident}]",
-                "unknown block; the blocks are [masthead], [letter], [annex], [plan], [part <slug>] and [<number>]",
+                f"unknown block; the blocks are [masthead], {', '.join(f'[{name}]' for name in declared)}, "
+                "[part <slug>] and [<number>]",
             )
-    for key in ("letter", "annex", "plan"):
+    for key in declared:
         if key not in sections:
             raise SourceError(path, 1, f"[{key}]", "block missing; add it (see source/README.md)")
     if not masthead:
@@ -302,15 +320,16 @@ def parse_document(text: str, path: str, lang: str, numbering: bool = True) -> D
         lang=lang,
         path=path,
         masthead=masthead,
-        letter=sections["letter"],
-        annex=sections["annex"],
-        plan=sections["plan"],
+        shape=shape,
+        sections={key: sections[key] for key in declared},
         parts=parts,
         provisions={p.number: p for p in provisions},
         linenos=masthead_lines,
     )
 
 
-def load_document(path: Path, lang: str, display: str | None = None, numbering: bool = True) -> Document:
+def load_document(
+    path: Path, lang: str, shape: tuple[Component, ...], display: str | None = None, numbering: bool = True
+) -> Document:
     shown = display or str(path)
-    return parse_document(read_text(path, shown), shown, lang, numbering)
+    return parse_document(read_text(path, shown), shown, lang, shape, numbering)
