@@ -23,7 +23,7 @@ from .identity import Identity
 from .inline import split
 from .model import LANGS, Document
 from .register import Entity, Register
-from .tree import Node, Span, anchor_map, build_tree, check_eids, finder
+from .tree import LEVELS, Node, Span, anchor_map, build_tree, check_eids, finder
 
 NAMESPACE = AKN_NAMESPACES["3.0"]
 E = get_maker("3.0")
@@ -234,7 +234,7 @@ class Builder:
             return E.p(signature)
         if kind == "longTitle":
             return E.longTitle(*[self.element(child) for child in node.children], eId=node.eid)
-        if kind in ("paragraph", "point", "hcontainer", "list"):
+        if kind in ("point", "hcontainer", "list", *LEVELS):
             return self.hierarchy(node)
         element = E(kind, *[self.element(child) for child in node.children])
         if node.eid:

@@ -14,6 +14,7 @@ from typing import Any
 from .model import DEFAULT_LANG, LANGS, Component
 from .parse import SourceError, read_text
 from .schema import Reader, by_lang, https, list_of, map_of, one_of, optional, pattern
+from .tree import LEVELS
 
 SLUG = pattern(re.compile(r"^[a-z0-9][a-z0-9_-]*$"), "lowercase letters, digits, '-' and '_'")
 PATH = pattern(re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/{}-]*$"), "a file path (letters, digits, '._/-', {placeholders})")
@@ -21,16 +22,13 @@ LANG = one_of(LANGS)
 URL_PATH = pattern(re.compile(r"^([a-z0-9][a-z0-9-]*/)+$"), "a page path: lowercase words ending with '/' (letter/)")
 # An FRBR component name (AKN Naming Convention): main, or a kind and a number (annex_1, enclosure_1).
 AKN_COMPONENT = pattern(re.compile(r"^(main|[a-z]+_[1-9][0-9]*)$"), "'main' or a kind and a number (annex_1)")
-# The hierarchical elements a numbered provision may be in Akoma Ntoso, with their eId abbreviations
-# (Naming Convention); tree.py names eIds with them.
-LEVELS = {"article": "art", "paragraph": "para", "section": "sec", "chapter": "chp", "point": "point"}
 COMPONENT: dict[str, Any] = {
     "block": SLUG,
     "akn": AKN_COMPONENT,
     "url": URL_PATH,
     "label": SLUG,
     "attached_to": optional(SLUG),
-    "levels": optional(list_of(one_of(LEVELS))),
+    "levels": optional(list_of(one_of(LEVELS))),  # tree.LEVELS: AKN elements with an eId abbreviation
 }
 SCHEMA: dict[str, Any] = {
     "symbol": Reader.text,

@@ -181,15 +181,22 @@ def section_of(block: Block, path: str) -> Section:
 def provision_of(block: Block, part: Part, path: str) -> Provision:
     check_keys(block, PROVISION_KEYS, path)
     number = block.ident
-    depth = number.count(".")
     title = block.first("title")
-    if depth and not title:
-        raise SourceError(path, block.lineno, f"provision {number}", "missing 'title:' line; add it")
     provision = Provision(number, part.slug, title, [], block.lineno, block.linenos())
     provision.units = units_of(block, provision.anchor)
-    if depth != 1 and not provision.units:
-        raise SourceError(path, block.lineno, f"provision {number}", "no text ('p:' line)")
+    if not provision.units and not title:  # a provision without text is the heading of its sub-provisions
+        raise SourceError(path, block.lineno, f"provision {number}", "missing 'title:' line; add it")
     return provision
+
+
+def check_texts(provisions: list[Provision], path: str) -> None:
+    """A provision without text ('p:') heads sub-provisions (16.3 over 16.3.1 ...); otherwise it says nothing."""
+    parents = {provision.parent for provision in provisions}
+    for provision in provisions:
+        if not provision.units and provision.number not in parents:
+            raise SourceError(
+                path, provision.lineno, f"provision {provision.number}", "no text ('p:' line) and no sub-provision"
+            )
 
 
 def expected_next(previous: Provision | None, number: str) -> list[str]:
@@ -316,6 +323,7 @@ def parse_document(text: str, path: str, lang: str, shape: tuple[Component, ...]
         check_sequence(provisions, path)
     else:
         check_unique(provisions, path)
+    check_texts(provisions, path)
     return Document(
         lang=lang,
         path=path,

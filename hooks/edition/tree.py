@@ -18,7 +18,16 @@ from .model import Document, Provision, Section, Unit
 
 # eIds: name_number, joined by "__" from the outermost numbered ancestor (AKN Naming Convention).
 EID = re.compile(r"^[a-zA-Z]+_[a-z0-9-]+(__[a-zA-Z]+_[a-z0-9-]+)*$")
-ABBREVIATIONS = {"paragraph": "para", "attachment": "att", "hcontainer": "hcontainer"}
+ABBREVIATIONS = {
+    "paragraph": "para",
+    "attachment": "att",
+    "hcontainer": "hcontainer",
+    "article": "art",
+    "section": "sec",
+    "chapter": "chp",
+}
+# The hierarchical elements a level of numbered provisions may be (document.yml's components' levels).
+LEVELS = ("article", "chapter", "section", "paragraph")
 
 
 @dataclass(frozen=True)
@@ -128,10 +137,12 @@ def section_doc(section: Section, prefix: str, find: Finder, masthead: dict[str,
 
 
 def provision_node(doc: Document, provision: Provision, prefix: str, find: Finder) -> Node:
-    """A numbered provision: a paragraph, with its text, its list of indents and its sub-provisions."""
-    own = eid(prefix, "paragraph", provision.number.rsplit(".", 1)[-1])
+    """A numbered provision: the element its level is declared to be (a paragraph, an article...),
+    with its text, its list of indents and its sub-provisions."""
+    kind = doc.holder.levels[provision.depth]
+    own = eid(prefix, kind, provision.number.rsplit(".", 1)[-1])
     node = Node(
-        "paragraph",
+        kind,
         own,
         num=number_label(provision.number),
         heading=provision.title,
@@ -160,18 +171,39 @@ def provision_node(doc: Document, provision: Provision, prefix: str, find: Finde
 
 
 def build_tree(doc: Document, find: Finder) -> Node:
-    """The whole document of one language: the covering letter, with the annexed letter as its
-    attachment and the Plan as the annex's enclosure (attachment of the attachment)."""
-    main = section_doc(doc.letter, "", find, doc.masthead)
-    annex_prefix = eid("", "attachment", 1)
-    annex = section_doc(doc.annex, annex_prefix, find, {})
-    plan_prefix = eid(annex_prefix, "attachment", 1)
-    plan = section_doc(doc.plan, plan_prefix, find, {})
-    body = next(child for child in plan.children if child.kind == "mainBody")
+    """The whole document of one language, as its declared shape nests it: the first component is
+    the document (S/2003/85: the covering letter), every other one an attachment of the component
+    it is attached to (the annexed letter; the Plan, attachment of that attachment); the parts and
+    numbered provisions go into the body of the component that holds them."""
+    prefixes: dict[str, str] = {}  # component block -> the eId prefix of what it holds
+    nodes: dict[str, Node] = {}
+    attachments: dict[str, list[Node]] = {}  # component block -> its attachments, in order
+    for component in doc.shape:
+        prefix = ""
+        if component.attached_to:
+            attached = attachments.setdefault(component.attached_to, [])
+            prefix = eid(prefixes[component.attached_to], "attachment", len(attached) + 1)
+            attached.append(Node("attachment", prefix))
+        masthead = {} if component.attached_to else doc.masthead
+        node = section_doc(doc.sections[component.block], prefix, find, masthead)
+        if component.attached_to:
+            attachments[component.attached_to][-1].children.append(node)
+        if component.holds_provisions:
+            body = next(child for child in node.children if child.kind == "mainBody")
+            body.children += part_nodes(doc, prefix, find)
+        prefixes[component.block], nodes[component.block] = prefix, node
+    for block, attached in attachments.items():
+        nodes[block].children.append(Node("attachments", children=attached))
+    return nodes[doc.shape[0].block]
+
+
+def part_nodes(doc: Document, prefix: str, find: Finder) -> list[Node]:
+    """The parts, each an hcontainer with the provisions it holds."""
+    containers = []
     for position, part in enumerate(doc.parts, 1):
         container = Node(
             "hcontainer",
-            eid(plan_prefix, "hcontainer", position),
+            eid(prefix, "hcontainer", position),
             name="part",
             heading=part.title,
             heading_spans=find(part.title),
@@ -180,14 +212,12 @@ def build_tree(doc: Document, find: Finder) -> Node:
         )
         # Provision numbers run on across the parts (1 to 18): a part is not part of their eIds.
         container.children = [
-            provision_node(doc, doc.provisions[number], plan_prefix, find)
+            provision_node(doc, doc.provisions[number], prefix, find)
             for number in part.provisions
             if doc.provisions[number].parent is None
         ]
-        body.children.append(container)
-    annex.children.append(Node("attachments", children=[Node("attachment", plan_prefix, children=[plan])]))
-    main.children.append(Node("attachments", children=[Node("attachment", annex_prefix, children=[annex])]))
-    return main
+        containers.append(container)
+    return containers
 
 
 def anchor_map(tree: Node) -> dict[str, str]:
