@@ -217,6 +217,15 @@ CASES = [
     Case("section without title", both(lambda text: (block(text, "16.3").splitlines(True)[1], "")), FR, "[16.3]",
          "provision 16.3: missing 'title:' line"),
     Case("masthead missing", both(lambda text: (block(text, "masthead"), "")), FR, 1, "[masthead]: block missing"),
+    # ---- the shape declared in document.yml (its components and their levels)
+    Case("component blocks out of order",
+         both(lambda t: (block(t, "letter") + block(t, "annex"), block(t, "annex") + block(t, "letter"))),
+         FR, "[letter]", "[letter]: block after [annex]; put the blocks in the order of document.yml's components"),
+    Case("provision deeper than the declared levels", both(lambda text: ("[16.3.2]\n", "[16.3.2.1]\n")), FR,
+         "[16.3.2.1]", "provision 16.3.2.1: 4 levels of numbering, document.yml declares 3 for [plan]"),
+    Case("title-only provision without sub-provisions",
+         both(lambda text: (block(text, "16.5.2"), "[16.5.2]\ntitle: T\n\n")),
+         FR, "[16.5.2]", "provision 16.5.2: no text ('p:' line) and no sub-provision"),
     # ---- alignment: at the translation's file and line
     Case("provision missing in English only", lambda files: replace(EN, block(files[EN], "16.5.3"), "")(files), EN,
          "[16.5.2]", "provision 16.5.3: missing in en", build=True),
