@@ -21,7 +21,7 @@ from pathlib import Path
 
 from edition import buildmode
 from edition.akn import AknError
-from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
+from edition.assemble import Edition, assemble_docs, build_edition, page_file_names, precompress, write_site_files
 from edition.caching import TEMPLATES
 from edition.contents import toc_tokens
 from edition.enrich import EnrichError
@@ -31,6 +31,7 @@ from edition.markup import without_toggle_autocomplete
 from edition.model import DEFAULT_LANG, LANGS
 from edition.parse import SourceError
 from edition.search import split_index
+from edition.site_config import configure as configure_site
 from edition.site_url import check_site_url
 from edition.synonyms import synonyms
 from edition.templates import template_problem
@@ -74,6 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from error
     current = (inputs(root / "source", config.site_url or "/"), inputs(root / "docs"), inputs(root / "overrides"))
     if edition is not None and current == made_from and target.is_dir():
+        configure_site(config, i18n_languages(config), edition.sources)
         return config  # static-i18n runs on_config again for each language: the pages are there
     problems = check_overrides(root / "overrides", material)  # once per build, and when a template changed
     if problems:
@@ -88,10 +90,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except TemplateError as error:
         raise PluginError(f"Bad template:\n{template_problem(error)}") from error
     made_from = current
-    rendered = {source_file(page.url, lang) for lang, pages in edition.pages.items() for page in pages}
+    configure_site(config, i18n_languages(config), edition.sources)
+    rendered = set(page_file_names(edition).values())
     if written:
         log.info("edition: %d page files written to %s", written, target.relative_to(root))
     return config
+
+
+def i18n_languages(config: MkDocsConfig) -> list:
+    i18n = config.plugins.get("i18n")
+    return list(i18n.config.languages) if i18n is not None else []
 
 
 def checked_site_url(config: MkDocsConfig) -> None:

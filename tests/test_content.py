@@ -75,7 +75,7 @@ def place_text(doc: Document, place: str) -> str:
     assert match, f"place '{place}' is not 'letter', 'annex' or a provision number"
     where, kind, n = match["where"], match["kind"], match["n"]
     if where in ("letter", "annex"):
-        section = getattr(doc, where)
+        section = doc.sections[where]
         units, prefix, head = section.units, where, [section.title]
     else:
         assert where in doc.provisions, f"no provision {where}"
@@ -119,7 +119,7 @@ def test_the_review_points_are_in_the_english(docs):
     assert "Emphasis must be placed" in english["16.4.5"] and "should" not in english["16.4.5"]
     assert "committed themselves to making" in english["1"]
     assert "that prevents" not in english["9"]
-    annex = " ".join(u.text for u in docs["en"].annex.units)
+    annex = " ".join(u.text for u in docs["en"].sections["annex"].units)
     assert "existing military capabilities" not in annex
     assert "welcomed the Action Plan, which was developed by the Allies" in annex
 

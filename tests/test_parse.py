@@ -37,12 +37,12 @@ def test_indents_get_language_neutral_anchors():
     doc = parse(FR)
     assert [u.anchor for u in doc.provisions["9"].units] == ["p-9-p1"] + [f"p-9-i{n}" for n in range(1, 6)]
     assert len([u for u in doc.provisions["16.4.2"].units if u.kind == "item"]) == 9
-    assert [u.anchor for u in doc.annex.units if u.kind == "item"] == [f"annex-i{n}" for n in range(1, 9)]
+    assert [u.anchor for u in doc.sections["annex"].units if u.kind == "item"] == [f"annex-i{n}" for n in range(1, 9)]
 
 
 def test_page_break_cuts_are_repaired():
     doc = parse(FR)
-    decision = doc.annex.units[6].text  # third Prague decision, cut by a page break in the original
+    decision = doc.sections["annex"].units[6].text  # third Prague decision, cut by a page break in the original
     assert "Les capacités nécessaires pour les missions de l'OTAN" in decision
 
 

@@ -11,7 +11,7 @@ import pytest
 from edition.fidelity import first_difference, original_tokens, tokens
 
 from tests.conftest import SOURCE
-from tests.helpers import document_text, page_urls, soup
+from tests.helpers import SHAPE, document_text, page_urls, soup
 
 DOCUMENT_PAGES = ["/letter/", "/annex/", "/plan/", "/plan/action-plan/", "/plan/9/", "/plan/16-3/", "/plan/16-4-2/"]
 
@@ -370,7 +370,7 @@ def test_places_are_grouped_by_letter_and_plan_each_once():
         Piece("", "plan/16-5-2/", "p-16-5-2-p1", "", False, 5, "provision 16.5.2"),
         Piece("", "plan/9/", "p-9-i3", "", False, 6, "provision 9"),
     ]
-    groups = group_places(pieces, labels)
+    groups = group_places(pieces, labels, SHAPE)
     assert [group.label for group in groups] == ["NATO letter", "Plan"]
     annex, plan = groups
     assert [(label, [p.text for p in places]) for label, places in annex.runs] == [

@@ -137,8 +137,9 @@ def render_edition(sources: Sources, site_url: str) -> Edition:
         items = citables[lang]
         ctx = contexts[lang]
         mentions = found[lang]
+        pdf_link = pdf.pdf_path(sources.identity, lang) if publishing() else ""
         pages[lang] = [
-            with_around(ctx, with_view_line(ctx, page, pdf.PDF[lang] if publishing() else ""), around, register)
+            with_around(ctx, with_view_line(ctx, page, pdf_link), around, register)
             for page in document_pages(ctx, extra_links(labels))
         ]
         pages[lang] += parallel_pages(contexts, lang)
@@ -184,17 +185,26 @@ def akn_list(edition: Edition, lang: str) -> Markup:
 
 def pdf_paragraph(edition: Edition, lang: str) -> Markup:
     """The link to the PDF on the How to cite page (at /cite/), when the build made it."""
-    if pdf.PDF[lang] not in edition.site_files:
+    path = pdf.pdf_path(edition.sources.identity, lang)
+    if path not in edition.site_files:
         return Markup("")
     to_root = "../" * (1 + urls.lang_root(lang).count("/"))
-    return macros("cite_page.html").pdf_paragraph(edition.sources.labels[lang], to_root + pdf.PDF[lang])
+    return macros("cite_page.html").pdf_paragraph(edition.sources.labels[lang], to_root + path)
+
+
+def page_file_names(edition: Edition) -> dict[tuple[str, str], str]:
+    """(language, page URL) -> the page's file in build/docs."""
+    out = {}
+    for lang, pages in edition.pages.items():
+        below = urls.folders([page.url for page in pages])
+        out |= {(lang, page.url): urls.source_file(page.url, lang, page.url in below) for page in pages}
+    return out
 
 
 def page_files(edition: Edition) -> dict[str, str]:
     """Relative file path -> content, for every generated page of every language."""
-    return {
-        urls.source_file(page.url, lang): page.file_text() for lang, pages in edition.pages.items() for page in pages
-    }
+    names = page_file_names(edition)
+    return {names[lang, page.url]: page.file_text() for lang, pages in edition.pages.items() for page in pages}
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from . import urls
 from .identity import Identity
-from .model import DEFAULT_LANG, LANGS, Document
+from .model import DEFAULT_LANG, LANGS, Component, Document
 from .templates import render
 
 LANGUAGE_NAMES = {"fr": "french", "en": "english"}
@@ -48,24 +48,19 @@ class Citable:
 
 def citables(doc: Document, labels: dict) -> list[Citable]:
     """Every citable page of one language, in document order."""
-    lang, plan, identity = doc.lang, doc.plan.title, doc.identity
+    lang, identity, holder = doc.lang, doc.identity, doc.holder
     date = labels["cite_date"]
 
     def make(key: str, url: str, title: str, of: str) -> Citable:
         return Citable(key, url, lang, title, f"{title}, {of} ({date})", identity)
 
-    out = [
-        Citable(
-            "letter", urls.LETTER, lang, doc.letter.title, f"{doc.letter.title}, {identity.symbol} ({date})", identity
-        ),
-        make("annex", urls.ANNEX, doc.annex.title, labels["cite_annex"]),
-        make("plan", urls.PLAN, plan, labels["cite_enclosure"]),
-    ]
-    out += [make(p.slug, urls.part(p.slug), f"{plan}, {p.title}", labels["cite_enclosure"]) for p in doc.parts]
-    out += [
-        make(n, urls.provision(n), f"{plan}, {labels['cite_para']} {n}", labels["cite_enclosure"])
-        for n in doc.provisions
-    ]
+    def cited_as(component: Component) -> str:
+        return labels[component.cite] if component.cite else identity.symbol
+
+    out = [make(c.block, c.url, doc.sections[c.block].title, cited_as(c)) for c in doc.shape]
+    title, of, base = doc.sections[holder.block].title, cited_as(holder), holder.url
+    out += [make(p.slug, urls.part(p.slug, base), f"{title}, {p.title}", of) for p in doc.parts]
+    out += [make(n, urls.provision(n, base), f"{title}, {labels['cite_para']} {n}", of) for n in doc.provisions]
     return out
 
 
@@ -238,7 +233,7 @@ def export(
 
     provisions = []
     for number, provision in first.provisions.items():
-        url = urls.provision(number)
+        url = urls.provision(number, first.holder.url)
         provisions.append(
             {
                 "id": provision.slug,
@@ -262,7 +257,7 @@ def export(
             if lang != DEFAULT_LANG
         },
         "notes": notes or {},
-        "title": {lang: docs[lang].plan.title for lang in LANGS},
+        "title": {lang: docs[lang].sections[first.holder.block].title for lang in LANGS},
         "parts": [
             {"slug": p.slug, "title": {lang: docs[lang].parts[i].title for lang in LANGS}, "provisions": p.provisions}
             for i, p in enumerate(first.parts)

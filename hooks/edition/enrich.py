@@ -71,10 +71,11 @@ def pieces(doc: Document, labels: dict[str, str]) -> list[Piece]:
     for part in doc.parts:
         label, where = plain(part.title), f"[part {part.slug}]"
         line = part.linenos.get("title", part.lineno)
-        out.append(Piece(part.title, urls.part(part.slug), f"part-{part.slug}", label, True, line, where))
+        url = urls.part(part.slug, doc.holder.url)
+        out.append(Piece(part.title, url, f"part-{part.slug}", label, True, line, where))
     for provision in doc.ordered():
-        url, where = urls.provision(provision.number), f"provision {provision.number}"
-        label = f"{provision.kind_label(labels)} {provision.number}"
+        url, where = urls.provision(provision.number, doc.holder.url), f"provision {provision.number}"
+        label = f"{doc.kind_label(provision, labels)} {provision.number}"
         if provision.title:
             line = provision.linenos.get("title", provision.lineno)
             out.append(Piece(provision.title, url, provision.anchor, label, True, line, where))

@@ -28,7 +28,9 @@ COMPONENT: dict[str, Any] = {
     "url": URL_PATH,
     "label": SLUG,
     "attached_to": optional(SLUG),
-    "levels": optional(list_of(one_of(LEVELS))),  # tree.LEVELS: AKN elements with an eId abbreviation
+    "cite": optional(SLUG),
+    "levels": optional(list_of(one_of(LEVELS))),
+    "level_labels": optional(list_of(SLUG)),  # tree.LEVELS: AKN elements with an eId abbreviation
 }
 SCHEMA: dict[str, Any] = {
     "symbol": Reader.text,
@@ -150,7 +152,14 @@ def shape(reader: Reader, node, declared: list[dict[str, Any]]) -> tuple[Compone
                 f"components: '{item['block']}' must be attached_to a component declared above it "
                 f"({', '.join(seen)}); write attached_to: <its block>",
             )
-        components.append(Component(**{**item, "levels": tuple(item.get("levels", ()))}))
+        levels, level_labels = tuple(item.get("levels", ())), tuple(item.get("level_labels", ()))
+        if level_labels and len(level_labels) != len(levels):
+            raise reader.error(
+                Reader.find(at, "level_labels"),
+                "document",
+                f"components: {len(level_labels)} level_labels for {len(levels)} levels; name each level once",
+            )
+        components.append(Component(**{**item, "levels": levels, "level_labels": level_labels}))
     holders = [index for index, component in enumerate(components) if component.holds_provisions]
     if len(holders) != 1:
         where = Reader.find(node, holders[1], "levels") if len(holders) > 1 else node

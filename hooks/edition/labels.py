@@ -9,7 +9,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .inline import to_html
-from .model import LANGS
+from .model import LANGS, Component
 from .parse import SourceError, read_text
 from .register import KINDS
 from .schema import Reader, at
@@ -20,20 +20,32 @@ MARKUP_LABELS = ("translation_note",)
 # Labels holding a mapping rather than a text, and the keys it must have.
 NESTED_LABELS = {"kinds": KINDS}
 # Every label the code reads: a file without one of them stops the build before any page is made.
+# The document's own (its components', their levels') are those its shape names (shape_labels).
 REQUIRED_LABELS = (
-    "site_name", "document", "home", "letter", "annex", "plan", "full_text", "cite", "about", "contents",
+    "site_name", "document", "home", "full_text", "cite", "about", "contents",
     "paragraph", "indent", "decision", "section", "in_this_part", "prev", "next", "breadcrumbs", "provisions",
     "symbol", "organ", "distributed", "sender", "addressee", "original_languages", "sg_un", "president_sc",
     "official_text", "official_versions", "official_un", "official_nato",
     "translation_note", "permalink", "cite_box", "cite_url", "cite_text", "copy", "download",
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
-    "cite_para", "cite_enclosure", "cite_annex", "cite_date", "cite_export",
+    "cite_para", "cite_date", "cite_export",
 )  # fmt: skip
 
 
-def parse_labels(text: str, path: str) -> dict[str, dict]:
-    """Language -> key -> text (Markup for MARKUP_LABELS), checked."""
+def shape_labels(components: tuple[Component, ...]) -> tuple[str, ...]:
+    """The labels document.yml's components name: each component's name, where a text is used in
+    it (used_<block>), how a citation names it, what its levels are called."""
+    keys: list[str] = []
+    for component in components:
+        keys += [component.label, f"used_{component.block}", *([component.cite] if component.cite else [])]
+        keys += [component.level_label(depth) for depth in range(len(component.levels))]
+    return tuple(dict.fromkeys(keys))
+
+
+def parse_labels(text: str, path: str, components: tuple[Component, ...] = ()) -> dict[str, dict]:
+    """Language -> key -> text (Markup for MARKUP_LABELS), checked; `components`: the document's
+    shape, whose labels are required too."""
     reader = Reader(path)
     root = reader.compose(text)
     if root is None:
@@ -55,7 +67,7 @@ def parse_labels(text: str, path: str) -> dict[str, dict]:
                 out[lang][key] = to_html(reader.text(value, where, key, markup="links"), links=True)
             else:
                 out[lang][key] = reader.text(value, where, key)
-        for key in REQUIRED_LABELS:
+        for key in REQUIRED_LABELS + shape_labels(components):
             if key not in items:
                 raise reader.error(
                     root.value[list(by_lang).index(lang)][0],
@@ -78,9 +90,9 @@ def parse_labels(text: str, path: str) -> dict[str, dict]:
     return out
 
 
-def load_labels(path: Path, shown: str | None = None) -> dict[str, dict]:
+def load_labels(path: Path, shown: str | None = None, components: tuple[Component, ...] = ()) -> dict[str, dict]:
     shown = shown or str(path)
-    return parse_labels(read_text(path, shown), shown)
+    return parse_labels(read_text(path, shown), shown, components)
 
 
 def with_markup(labels: dict[str, dict]) -> dict[str, dict]:

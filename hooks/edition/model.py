@@ -75,10 +75,6 @@ class Provision:
     def depth(self) -> int:
         return self.number.count(".")
 
-    def kind_label(self, labels: dict) -> str:
-        """'Section' for 16.1 to 16.5, 'Paragraph' otherwise, in the labels' language."""
-        return labels["section"] if self.depth == 1 else labels["paragraph"]
-
     @property
     def parent(self) -> str | None:
         return self.number.rsplit(".", 1)[0] if self.depth else None
@@ -103,11 +99,17 @@ class Component:
     url: str  # its page: "letter/"
     label: str  # the labels.yml key naming it: "letter"
     attached_to: str = ""  # the block of the component it is an attachment of; "" for the document
+    cite: str = ""  # the labels.yml key naming it in a citation, after its title; "": the symbol
     levels: tuple[str, ...] = ()  # AKN elements of the numbered provisions' levels, if it holds them
+    level_labels: tuple[str, ...] = ()  # the labels.yml key naming each level ("section"); default: levels
 
     @property
     def holds_provisions(self) -> bool:
         return bool(self.levels)
+
+    def level_label(self, depth: int) -> str:
+        """The labels.yml key naming a provision of this depth: 'paragraph', 'section', 'article'."""
+        return (self.level_labels or self.levels)[depth]
 
 
 @dataclass
@@ -135,20 +137,6 @@ class Document:
     provisions: dict[str, Provision]  # number -> provision, in document order
     linenos: dict[str, int] = field(default_factory=dict)  # masthead key -> its line
     identity: Identity | None = None  # source/document.yml, set by sources.load_sources
-
-    # The components of the current document by name, for the views not yet walking the shape.
-
-    @property
-    def letter(self) -> Section:
-        return self.sections["letter"]
-
-    @property
-    def annex(self) -> Section:
-        return self.sections["annex"]
-
-    @property
-    def plan(self) -> Section:
-        return self.sections["plan"]
 
     @cached_property
     def holder(self) -> Component:
@@ -180,6 +168,11 @@ class Document:
             if provision.parent:
                 out.setdefault(provision.parent, []).append(provision)
         return out
+
+    def kind_label(self, provision: Provision, labels: dict) -> str:
+        """What the document calls a provision of its depth ('Section' for 16.1 to 16.5, 'Paragraph'
+        otherwise), in the labels' language."""
+        return labels[self.holder.level_label(provision.depth)]
 
     def part_of(self, number: str) -> Part:
         return self.part_by_slug[self.provisions[number].part]

@@ -18,12 +18,18 @@ from markupsafe import Markup
 
 from . import urls
 from .fidelity import number_label
+from .identity import Identity
 from .inline import to_html
 from .model import DEFAULT_LANG, Document, Section, Unit
 from .render import SectionText, TextUnit, excerpt
 from .templates import render
 
-PDF = {"fr": "data/s-2003-85.fr.pdf", "en": "data/s-2003-85.en.pdf"}  # at the site root
+
+def pdf_path(identity: Identity, lang: str) -> str:
+    """The PDF of a language, at the site root: data/s-2003-85.fr.pdf."""
+    return f"data/{identity.slug}.{lang}.pdf"
+
+
 STYLESHEET = Path(__file__).with_name("pdf.css")
 
 
@@ -49,7 +55,7 @@ def pdf_section(section: Section) -> SectionText:
 
 def contents(doc: Document, labels: dict) -> list[tuple[int, str, str, str | Markup]]:
     """After the document, the edition's table of contents: depth, anchor, number, text."""
-    items: list[tuple[int, str, str, str | Markup]] = [(0, key, "", labels[key]) for key in ("letter", "annex", "plan")]
+    items: list[tuple[int, str, str, str | Markup]] = [(0, c.block, "", labels[c.label]) for c in doc.shape]
     for part in doc.parts:
         items.append((1, f"part-{part.slug}", "", to_html(part.title)))
         for number in part.provisions:
@@ -89,16 +95,15 @@ def document_html(doc: Document, labels: dict, site_url: str) -> str:
     return render(
         "pdf.html",
         lang=doc.lang,
-        title=f"{identity.symbol} — {labels['plan']}",
+        title=f"{identity.symbol} — {labels[doc.holder.label]}",
         author=labels["cite_publisher"],
         keywords=", ".join(identity.keywords[doc.lang]),
         note=note,
         css=Markup(css),  # the edition's stylesheet; the foot's text quoted by css_string
         translation=doc.lang != DEFAULT_LANG,
         masthead={key: doc.masthead.get(key, "") for key in ("organ", "distribution", "date", "original")},
-        letter=pdf_section(doc.letter),
-        annex=pdf_section(doc.annex),
-        plan=pdf_section(doc.plan),
+        sections=[pdf_section(section) for section in doc.sections.values()],
+        holder=doc.holder.block,
         parts=parts,
         labels=labels,
         contents=contents(doc, labels),
@@ -119,6 +124,8 @@ def render_pdf(html: str, identifier: bytes) -> bytes:
 def pdf_files(docs: dict[str, Document], labels: dict[str, dict], site_url: str) -> dict[str, bytes]:
     """Path in the built site -> the PDF of each language."""
     return {
-        PDF[lang]: render_pdf(document_html(doc, labels[lang], site_url), f"s-2003-85-{lang}".encode())
+        pdf_path(doc.identity, lang): render_pdf(
+            document_html(doc, labels[lang], site_url), f"{doc.identity.slug}-{lang}".encode()
+        )
         for lang, doc in docs.items()
     }

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from . import urls
 from .enrich import Piece
+from .model import Component
 
-LETTER_UNIT = re.compile(r"^(?P<letter>letter|annex)-(?P<kind>[pi])(?P<n>\d+)$")
+COMPONENT_UNIT = re.compile(r"^(?P<block>[a-z][a-z0-9-]*)-(?P<kind>[pi])(?P<n>\d+)$")  # "annex-p4", "annex-i3"
 
 
 @dataclass(frozen=True)
@@ -24,29 +25,33 @@ class Group:
     runs: tuple[tuple[str, tuple[Place, ...]], ...]  # ("paras", places), ("decisions", places)
 
 
-def group_places(found: list[Piece], labels: dict) -> list[Group]:
-    """The pieces grouped by letter and Plan, each place once, in document order."""
-    plan: dict[str, Place] = {}
-    letters: dict[str, dict[str, dict[str, Place]]] = {"letter": {}, "annex": {}}
+def group_places(found: list[Piece], labels: dict, shape: tuple[Component, ...]) -> list[Group]:
+    """The pieces grouped by component (labels "used_<block>"): the paragraphs and indents of each,
+    then the titles and provisions, with the component that holds the provisions; each place
+    once, in document order."""
+    holder = next(component for component in shape if component.holds_provisions)
+    numbered: dict[str, Place] = {}
+    units: dict[str, dict[str, dict[str, Place]]] = {component.block: {} for component in shape}
     for piece in found:
-        unit = LETTER_UNIT.match(piece.anchor)
+        unit = COMPONENT_UNIT.match(piece.anchor)
         if piece.where.startswith("provision "):
             number = piece.where.removeprefix("provision ")
-            plan.setdefault(number, Place(number, urls.provision(number)))
-        elif unit:
-            kinds = letters[unit["letter"]].setdefault(unit["kind"], {})
+            numbered.setdefault(number, Place(number, urls.provision(number, holder.url)))
+        elif unit and unit["block"] in units:
+            kinds = units[unit["block"]].setdefault(unit["kind"], {})
             kinds.setdefault(unit["n"], Place(unit["n"], f"{piece.url}#{piece.anchor}"))
-        else:  # a title: the Plan's, a part's, a letter's
-            plan.setdefault(piece.label, Place(piece.label, f"{piece.url}#{piece.anchor}"))
+        else:  # a title: a part's, a component's
+            numbered.setdefault(piece.label, Place(piece.label, f"{piece.url}#{piece.anchor}"))
     out = []
-    for key in ("letter", "annex"):
+    for component in shape:
+        key = component.block
         runs = tuple(
-            (labels["used_" + kind_key], tuple(letters[key][kind].values()))
+            (labels["used_" + kind_key], tuple(units[key][kind].values()))
             for kind, kind_key in (("p", "paras"), ("i", "decisions"))
-            if letters[key].get(kind)
+            if units[key].get(kind)
         )
         if runs:
             out.append(Group(labels["used_" + key], runs))
-    if plan:
-        out.append(Group(labels["used_plan"], (("", tuple(plan.values())),)))
+    if numbered:
+        out.append(Group(labels["used_" + holder.block], (("", tuple(numbered.values())),)))
     return out

@@ -99,7 +99,7 @@ def around_box(ctx: Context, around: Around, register: Register) -> AroundBox | 
             (
                 number,
                 short_title(ctx.doc.provisions[number]),
-                urls.provision(number),
+                urls.provision(number, ctx.doc.holder.url),
                 ", ".join(entities[ident].acronym.get(lang) or entities[ident].name[lang] for ident in shared),
             )
             for number, shared in around.related

@@ -23,7 +23,7 @@ from . import urls
 from .cite import Citable, head_metadata
 from .fidelity import number_label
 from .inline import plain, to_html
-from .model import Document, Provision, Section, Unit
+from .model import Component, Document, Provision, Section, Unit
 from .templates import macros, render
 
 
@@ -107,10 +107,11 @@ class PartBox:
 
 @dataclass(frozen=True)
 class Contents:
-    """The document's table of contents: the letters, the Plan, its parts and every provision."""
+    """The document's table of contents: its components (the letters), the one holding the
+    provisions (the Plan), its parts and every provision."""
 
-    letters: list[Link]
-    plan: Link
+    components: list[Link]
+    holder: Link
     parts: list[tuple[str, str, list[tuple[int, str, str, str]]]]  # title, URL, (depth, number, summary, URL)
 
 
@@ -144,6 +145,17 @@ class Context:
     def units(self, units: list[Unit], page_url: str) -> list[TextUnit]:
         return [TextUnit(unit.anchor, unit.kind, self.text(unit.text, page_url)) for unit in units]
 
+    def provision_url(self, number: str) -> str:
+        return urls.provision(number, self.doc.holder.url)
+
+    def part_url(self, slug: str) -> str:
+        return urls.part(slug, self.doc.holder.url)
+
+    @property
+    def holder_link(self) -> Link:
+        """The page of the component holding the parts and provisions (the Plan), with its name."""
+        return self.labels[self.doc.holder.label], self.doc.holder.url
+
 
 def http_url(url: str) -> str:
     """An address for an href: http(s) only, so that no javascript: or data: link is ever written
@@ -169,7 +181,7 @@ def provision_heading(provision: Provision) -> str:
 
 def provision_title(ctx: Context, provision: Provision) -> str:
     """Page title: 'Paragraphe 16.3.2 — Dimension économique' (edition label + document words), as text."""
-    kind = provision.kind_label(ctx.labels)
+    kind = ctx.doc.kind_label(provision, ctx.labels)
     title = provision.title.rstrip(".")
     return f"{kind} {provision.number}" + (f" — {strip_tags(title)}" if title else "")
 
@@ -198,18 +210,18 @@ def crumbs(ctx: Context, trail: list[Link]) -> list[Link]:
 def provision_trail(ctx: Context, provision: Provision) -> list[Link]:
     doc = ctx.doc
     part = doc.part_of(provision.number)
-    trail = [(ctx.labels["plan"], urls.PLAN), (strip_tags(part.title), urls.part(part.slug))]
+    trail = [ctx.holder_link, (strip_tags(part.title), ctx.part_url(part.slug))]
     ancestors = []
     number = provision.parent
     while number:
         ancestors.insert(0, doc.provisions[number])
         number = doc.provisions[number].parent
-    trail += [(provision_title(ctx, a), urls.provision(a.number)) for a in ancestors]
+    trail += [(provision_title(ctx, a), ctx.provision_url(a.number)) for a in ancestors]
     return crumbs(ctx, trail)
 
 
 def provision_link(ctx: Context, provision: Provision | None) -> Link | None:
-    return None if provision is None else (provision_title(ctx, provision), urls.provision(provision.number))
+    return None if provision is None else (provision_title(ctx, provision), ctx.provision_url(provision.number))
 
 
 def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
@@ -224,15 +236,15 @@ def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
             text = strip_tags(provision_heading(provision))
         else:  # an untitled paragraph: its number and its first words, enough to tell it from its neighbours
             text = f"{number_label(number)} {provision_summary(provision, words=7)}".rstrip()
-        items.append((provision.depth, urls.provision(number), text))
+        items.append((provision.depth, ctx.provision_url(number), text))
 
     def neighbour(position: int) -> Link | None:
         if not 0 <= position < len(doc.parts):
             return None
         other = doc.parts[position]
-        return strip_tags(other.title), urls.part(other.slug)
+        return strip_tags(other.title), ctx.part_url(other.slug)
 
-    box = PartBox(strip_tags(part.title), urls.part(part.slug), items, neighbour(index - 1), neighbour(index + 1))
+    box = PartBox(strip_tags(part.title), ctx.part_url(part.slug), items, neighbour(index - 1), neighbour(index + 1))
     return macros().part_box(ctx.labels, ctx.lang, page_url, box)
 
 
@@ -265,15 +277,16 @@ def section_text(ctx: Context, section: Section, url: str) -> SectionText:
 def provision_items(ctx: Context, numbers: list[str]) -> list[tuple[int, str, str, str]]:
     """Provisions for a list: depth, number, summary (text), URL."""
     doc = ctx.doc
-    return [(doc.provisions[n].depth, n, provision_summary(doc.provisions[n]), urls.provision(n)) for n in numbers]
+    return [(doc.provisions[n].depth, n, provision_summary(doc.provisions[n]), ctx.provision_url(n)) for n in numbers]
 
 
 def contents(ctx: Context) -> Contents:
-    """The document's table of contents: letters, the Plan, its parts and every provision."""
-    labels = ctx.labels
-    parts = [(strip_tags(p.title), urls.part(p.slug), provision_items(ctx, p.provisions)) for p in ctx.doc.parts]
-    letters = [(labels["letter"], urls.LETTER), (labels["annex"], urls.ANNEX)]
-    return Contents(letters, (labels["plan"], urls.PLAN), parts)
+    """The document's table of contents: the components, the one holding the provisions with
+    its parts and every provision."""
+    labels, doc = ctx.labels, ctx.doc
+    parts = [(strip_tags(p.title), ctx.part_url(p.slug), provision_items(ctx, p.provisions)) for p in doc.parts]
+    others = [(labels[c.label], c.url) for c in doc.shape if not c.holds_provisions]
+    return Contents(others, ctx.holder_link, parts)
 
 
 def original_language(text: str) -> str:
@@ -300,8 +313,9 @@ def akn_files(ctx: Context) -> list[tuple[str, str, str]]:
 
 def provision_page(ctx: Context, provision: Provision) -> Page:
     doc = ctx.doc
-    url = urls.provision(provision.number)
-    previous, following = doc.neighbours(provision.number)
+    number = provision.number
+    url = ctx.provision_url(number)
+    previous, following = doc.neighbours(number)
     text_for_description = provision.units[0].text if provision.units else provision.title
     meta = {
         "description": description_of(text_for_description),
@@ -316,12 +330,12 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
         meta,
         trail=provision_trail(ctx, provision),
         anchor=provision.anchor,
-        kind=provision.kind_label(ctx.labels),
+        kind=doc.kind_label(provision, ctx.labels),
         number=provision.number,
         heading=ctx.heading(provision.title, url) if provision.title else "",
         text_units=ctx.units(provision.units, url),
         note=ctx.quotation_notes.get(provision.number, ""),
-        children=[(strip_tags(provision_heading(c)), urls.provision(c.number)) for c in doc.children(provision.number)],
+        children=[(strip_tags(provision_heading(c)), ctx.provision_url(c.number)) for c in doc.children(number)],
         around=None,
         previous=provision_link(ctx, previous),
         following=provision_link(ctx, following),
@@ -330,51 +344,43 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
 
 def part_page(ctx: Context, slug: str) -> Page:
     part = ctx.doc.part_by_slug[slug]
-    url = urls.part(slug)
+    url = ctx.part_url(slug)
     title = strip_tags(part.title)
-    meta = {"description": f"{ctx.labels['plan']} — {title}", "sidebar": part_box(ctx, url, slug)}
+    meta = {"description": f"{ctx.holder_link[0]} — {title}", "sidebar": part_box(ctx, url, slug)}
     return ctx.page(
         url,
         title,
         "part.html",
         meta,
-        trail=crumbs(ctx, [(ctx.labels["plan"], urls.PLAN)]),
+        trail=crumbs(ctx, [ctx.holder_link]),
         slug=slug,
         heading=to_html(part.title),
         items=provision_items(ctx, part.provisions),
     )
 
 
-def letter_page(ctx: Context, key: str) -> Page:
-    section = getattr(ctx.doc, key)
-    url = urls.LETTER if key == "letter" else urls.ANNEX
+def component_page(ctx: Context, component: Component) -> Page:
+    """A letter's page; for the component holding the provisions (the Plan), its front matter
+    and the table of contents."""
+    section, url, name = ctx.doc.sections[component.block], component.url, ctx.labels[component.label]
+    if component.holds_provisions:
+        data = {"section": section_text(ctx, section, url), "contents": contents(ctx)}
+        return ctx.page(url, name, "plan.html", {"description": name}, trail=crumbs(ctx, []), **data)
     meta = {"description": description_of(section.title)}
-    return ctx.page(
-        url, ctx.labels[key], "letter.html", meta, trail=crumbs(ctx, []), section=section_text(ctx, section, url)
-    )
-
-
-def plan_page(ctx: Context) -> Page:
-    url = urls.PLAN
-    return ctx.page(
-        url,
-        ctx.labels["plan"],
-        "plan.html",
-        {"description": ctx.labels["plan"]},
-        trail=crumbs(ctx, []),
-        section=section_text(ctx, ctx.doc.plan, url),
-        contents=contents(ctx),
-    )
+    return ctx.page(url, name, "letter.html", meta, trail=crumbs(ctx, []), section=section_text(ctx, section, url))
 
 
 def home_page(ctx: Context, extra_links: list[Link]) -> Page:
     doc, labels = ctx.doc, ctx.labels
     masthead = doc.masthead
-    originals = (
-        ("letter", masthead.get("original", "")),
-        ("annex", doc.annex.original),
-        ("plan_short", doc.plan.original),
-    )
+    # Each component's original language, named by its short label where labels.yml has one (plan_short).
+    originals = [
+        (
+            labels.get(f"{c.label}_short", labels[c.label]),
+            doc.sections[c.block].original if c.attached_to else masthead.get("original", ""),
+        )
+        for c in doc.shape
+    ]
     meta = {"description": labels["site_name"], "search": {"boost": SEARCH_BOOST["contents"]}}
     return ctx.page(
         urls.HOME,
@@ -384,7 +390,8 @@ def home_page(ctx: Context, extra_links: list[Link]) -> Page:
         organ=to_html(masthead.get("organ", "")),
         distribution=to_html(masthead.get("distribution", "")),
         date=masthead.get("date", ""),
-        original_languages=[(part, original_language(text)) for part, text in originals],
+        original_languages=[(name, original_language(text)) for name, text in originals],
+        holder_name=ctx.holder_link[0],
         contents=contents(ctx),
         more=extra_links,
         akn_files=akn_files(ctx),
@@ -404,8 +411,8 @@ def full_text_page(ctx: Context) -> Page:
                     "anchor": provision.anchor,
                     "number": number,
                     "depth": provision.depth,
-                    "heading": ctx.heading(provision.title, url) if provision.title or provision.depth == 1 else "",
-                    "text_units": ctx.units(provision.units, url) if provision.depth != 1 else [],
+                    "heading": ctx.heading(provision.title, url) if provision.title else "",
+                    "text_units": ctx.units(provision.units, url),
                     "note": ctx.quotation_notes.get(number, ""),
                 }
             )
@@ -418,7 +425,7 @@ def full_text_page(ctx: Context) -> Page:
         "full_text.html",
         meta,
         masthead={key: to_html(doc.masthead.get(key, "")) for key in ("organ", "distribution", "date", "original")},
-        sections=[section_text(ctx, section, url) for section in (doc.letter, doc.annex, doc.plan)],
+        sections=[section_text(ctx, section, url) for section in doc.sections.values()],
         parts=parts,
     )
 
@@ -426,7 +433,7 @@ def full_text_page(ctx: Context) -> Page:
 def document_pages(ctx: Context, extra_links: list[tuple[str, str]]) -> list[Page]:
     """Every page that comes from the document itself, for one language."""
     doc = ctx.doc
-    pages = [home_page(ctx, extra_links), letter_page(ctx, "letter"), letter_page(ctx, "annex"), plan_page(ctx)]
+    pages = [home_page(ctx, extra_links), *(component_page(ctx, component) for component in doc.shape)]
     pages += [part_page(ctx, part.slug) for part in doc.parts]
     pages += [provision_page(ctx, provision) for provision in doc.ordered()]
     pages = [with_citation(ctx, page) for page in pages]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import urls
-from .model import DEFAULT_LANG, LANGS, Provision, Section
+from .model import DEFAULT_LANG, LANGS, Component, Provision, Section
 from .render import Context, Page, crumbs, provision_title
 
 
@@ -37,9 +37,9 @@ class Row:
 def single_pages(ctx: Context) -> dict[str, str]:
     """Single-language page URL -> its title, for every page that has a parallel view."""
     doc, labels = ctx.doc, ctx.labels
-    out = {urls.LETTER: labels["letter"], urls.ANNEX: labels["annex"], urls.PLAN: labels["plan"]}
-    out |= {urls.part(part.slug): part.title for part in doc.parts}
-    out |= {urls.provision(p.number): provision_title(ctx, p) for p in doc.ordered()}
+    out = {component.url: labels[component.label] for component in doc.shape}
+    out |= {ctx.part_url(part.slug): part.title for part in doc.parts}
+    out |= {ctx.provision_url(p.number): provision_title(ctx, p) for p in doc.ordered()}
     out[urls.FULL_TEXT] = labels["full_text"]
     return out
 
@@ -70,8 +70,9 @@ def view_line(ctx: Context, page_url: str, pdf_path: str = "") -> ViewLine:
 def with_view_line(ctx: Context, page: Page, pdf_path: str = "") -> Page:
     """The view line right after the page's heading, on every page that has a parallel view; on the
     home page and the full text, with the link to the PDF when the build makes it."""
-    if page.url not in (urls.HOME, urls.LETTER, urls.ANNEX, urls.FULL_TEXT) and not page.url.startswith(urls.PLAN):
-        return page  # the pages of the document are the letters, the Plan (its parts and provisions) and the whole
+    components = [component.url for component in ctx.doc.shape]
+    if page.url not in (urls.HOME, urls.FULL_TEXT, *components) and not page.url.startswith(ctx.doc.holder.url):
+        return page  # the pages of the document are its components (the Plan: its parts and provisions) and the whole
     with_pdf = pdf_path if page.url in (urls.HOME, urls.FULL_TEXT) else ""
     page.data["view"] = view_line(ctx, page.url, with_pdf)
     return page
@@ -82,7 +83,7 @@ def with_view_line(ctx: Context, page: Page, pdf_path: str = "") -> Page:
 
 def section_rows(ctxs: dict[str, Context], key: str, url: str, level: int) -> list[Row]:
     """A letter or the Plan's front matter: label, title, original language, units, signature."""
-    sections: dict[str, Section] = {lang: getattr(ctxs[lang].doc, key) for lang in LANGS}
+    sections: dict[str, Section] = {lang: ctxs[lang].doc.sections[key] for lang in LANGS}
     first = sections[DEFAULT_LANG]
     rows = []
     if first.label:
@@ -126,27 +127,29 @@ def part_rows(ctxs: dict[str, Context], slug: str, url: str, level: int) -> list
     return rows
 
 
-def plan_rows(ctxs: dict[str, Context], url: str, level: int) -> list[Row]:
-    rows = section_rows(ctxs, "plan", url, level)
-    for part in ctxs[DEFAULT_LANG].doc.parts:
-        rows += part_rows(ctxs, part.slug, url, level + 1)
+def component_rows(ctxs: dict[str, Context], component: Component, url: str, level: int) -> list[Row]:
+    """A component: its front matter and text; the Plan's, with its parts and provisions."""
+    rows = section_rows(ctxs, component.block, url, level)
+    if component.holds_provisions:
+        for part in ctxs[DEFAULT_LANG].doc.parts:
+            rows += part_rows(ctxs, part.slug, url, level + 1)
     return rows
 
 
 def rows_of(ctxs: dict[str, Context], single_url: str) -> list[Row]:
-    doc = ctxs[DEFAULT_LANG].doc
-    if single_url in (urls.LETTER, urls.ANNEX):
-        return section_rows(ctxs, single_url.strip("/"), urls.parallel(single_url), 2)
-    if single_url == urls.PLAN:
-        return plan_rows(ctxs, urls.parallel(single_url), 2)
+    ctx = ctxs[DEFAULT_LANG]
+    doc = ctx.doc
+    url = urls.parallel(single_url)
     if single_url == urls.FULL_TEXT:
-        url = urls.parallel(single_url)
-        return section_rows(ctxs, "letter", url, 2) + section_rows(ctxs, "annex", url, 2) + plan_rows(ctxs, url, 2)
+        return [row for component in doc.shape for row in component_rows(ctxs, component, url, 2)]
+    for component in doc.shape:
+        if single_url == component.url:
+            return component_rows(ctxs, component, url, 2)
     for part in doc.parts:
-        if single_url == urls.part(part.slug):
-            return part_rows(ctxs, part.slug, urls.parallel(single_url), 2)
-    number = next(n for n in doc.provisions if urls.provision(n) == single_url)
-    return provision_rows(ctxs, number, urls.parallel(single_url), 2)
+        if single_url == ctx.part_url(part.slug):
+            return part_rows(ctxs, part.slug, url, 2)
+    number = next(n for n in doc.provisions if ctx.provision_url(n) == single_url)
+    return provision_rows(ctxs, number, url, 2)
 
 
 # ---------------------------------------------------------------- pages

@@ -51,7 +51,7 @@ def load_sources(folder: Path, root: Path | None = None) -> Sources:
     check_aligned(docs["fr"], docs["en"])
     for doc in docs.values():
         check_sequence(doc.ordered(), doc.path)
-    labels = load_labels(folder / "labels.yml", shown_path(folder / "labels.yml", root))
+    labels = load_labels(folder / "labels.yml", shown_path(folder / "labels.yml", root), identity.components)
     register_path = shown_path(folder / "register.yml", root)
     register = load_register(folder / "register.yml", register_path)
     notes = load_notes(folder / NOTES, docs, shown_path(folder / NOTES, root))

@@ -6,9 +6,7 @@ from __future__ import annotations
 from .model import DEFAULT_LANG
 
 HOME = ""
-LETTER = "letter/"
-ANNEX = "annex/"
-PLAN = "plan/"
+# The pages of the document's components (letter/, annex/, plan/) are declared in document.yml.
 FULL_TEXT = "full-text/"
 CITE = "cite/"
 ABOUT = "about/"
@@ -20,12 +18,13 @@ PARALLEL = "parallel/"  # French and English side by side: parallel/ + the singl
 WITH_CONTENTS = (FULL_TEXT,)
 
 
-def provision(number: str) -> str:
-    return f"plan/{number.replace('.', '-')}/"
+def provision(number: str, base: str) -> str:
+    """A provision's page, under the page of the component that holds it (base: "plan/")."""
+    return f"{base}{number.replace('.', '-')}/"
 
 
-def part(slug: str) -> str:
-    return f"plan/{slug}/"
+def part(slug: str, base: str) -> str:
+    return f"{base}{slug}/"
 
 
 def entity(ident: str) -> str:
@@ -46,12 +45,19 @@ def lang_root(lang: str) -> str:
     return "" if lang == DEFAULT_LANG else f"{lang}/"
 
 
-def source_file(url: str, lang: str) -> str:
-    """The page file static-i18n turns into `url` for `lang` (suffix structure)."""
+def source_file(url: str, lang: str, folder: bool = False) -> str:
+    """The page file static-i18n turns into `url` for `lang` (suffix structure); a page with pages
+    below it (folder: plan/, entities/) is the folder's index."""
     stem = url.rstrip("/") or "index"
-    if url in (PLAN, ENTITIES, PARALLEL + PLAN):
+    if folder:
         stem = url.rstrip("/") + "/index"
     return f"{stem}.{lang}.md"
+
+
+def folders(page_urls: list[str]) -> set[str]:
+    """The URLs among these that have pages below them (plan/ for plan/16-3-2/)."""
+    wanted = set(page_urls)
+    return {url[: index + 1] for url in page_urls for index, char in enumerate(url[:-1]) if char == "/"} & wanted
 
 
 def relative(from_url: str, to_url: str) -> str:

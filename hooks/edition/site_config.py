@@ -1,0 +1,37 @@
+"""What MkDocs' configuration takes from the document's data: the pages of its components in the
+navigation, after the home page (document.yml's components), and the site's name in each
+language (labels.yml's site_name). mkdocs.yml holds only what does not depend on the document,
+so that another document builds from its own source folder, with no change to the code or to
+mkdocs.yml. The hook applies these before static-i18n reads the configuration."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import urls
+from .model import DEFAULT_LANG
+from .sources import Sources
+
+
+def component_nav(sources: Sources) -> list[str]:
+    """The navigation entries of the components' pages, in reading order: letter.md, plan/index.md
+    (a component with pages below it is its folder's index)."""
+    doc = sources.docs[DEFAULT_LANG]
+    page_urls = [component.url for component in doc.shape]
+    page_urls += [urls.part(part.slug, doc.holder.url) for part in doc.parts]  # below the holder's page
+    below = urls.folders(page_urls)
+    suffix = f".{DEFAULT_LANG}.md"
+    return [urls.source_file(c.url, DEFAULT_LANG, c.url in below).removesuffix(suffix) + ".md" for c in doc.shape]
+
+
+def configure(config: Any, i18n_languages: list[Any], sources: Sources) -> None:
+    """Set the navigation and the site's names from the data. `config`: MkDocs' configuration,
+    whose `nav` lists the hand-written pages, the home page first; `i18n_languages`: static-i18n's
+    language settings. Each call gives the same result (static-i18n runs on_config once per language)."""
+    entries = component_nav(sources)
+    nav = [entry for entry in config["nav"] or [] if entry not in entries]
+    config["nav"] = nav[:1] + entries + nav[1:]
+    config["site_name"] = sources.labels[DEFAULT_LANG]["site_name"]
+    for language in i18n_languages:
+        if language["locale"] != DEFAULT_LANG:
+            language["site_name"] = sources.labels[language["locale"]]["site_name"]
