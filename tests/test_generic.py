@@ -39,7 +39,8 @@ def files(sources) -> dict[str, bytes]:
     """The AKN files as the build makes them: akn_files validates each against the strict OASIS
     schema, checks the eIds and reads the French back against the original, or raises."""
     _text, linkers = checked_text(sources)
-    return akn_files(sources.docs, sources.register, linkers, sources.original, datetime.date(2024, 5, 2))
+    trees = {lang: build_tree(sources.docs[lang], finder(linkers[lang])) for lang in LANGS}
+    return akn_files(sources.docs, sources.register, trees, sources.original, datetime.date(2024, 5, 2))
 
 
 def test_the_shape_is_read_from_the_identity(sources):

@@ -23,7 +23,7 @@ from .identity import Identity
 from .inline import split
 from .model import LANGS, Document
 from .register import Entity, Register
-from .tree import LEVELS, Node, Span, anchor_map, build_tree, check_eids, finder
+from .tree import LEVELS, Node, Span, anchor_map, check_eids
 
 NAMESPACE = AKN_NAMESPACES["3.0"]
 E = get_maker("3.0")
@@ -368,15 +368,20 @@ def check_akn(data: bytes, path: str, tree: Node, original_markdown: str | None 
 
 
 def akn_files(
-    docs: dict[str, Document], register: Register, linkers: dict, original_markdown: str, generated: datetime.date
+    docs: dict[str, Document],
+    register: Register,
+    trees: dict[str, Node],
+    original_markdown: str,
+    generated: datetime.date,
 ) -> dict[str, bytes]:
-    """The AKN file of each language, checked, and the map of the site's anchors to their eIds
-    (the same in both languages): path in the site -> content."""
+    """The AKN file of each language's tree (tree.build_tree, built once per language for every
+    view), checked, and the map of the site's anchors to their eIds (the same in both languages):
+    path in the site -> content."""
     identity = docs[LANGS[0]].identity
     files: dict[str, bytes] = {}
     anchors: dict[str, dict[str, str]] = {}
     for lang in LANGS:
-        tree = build_tree(docs[lang], finder(linkers[lang]))
+        tree = trees[lang]
         path = identity.akn_export(lang)
         source = docs[lang].path
         data = build_akn(tree, identity, register, lang, generated, source)

@@ -26,6 +26,7 @@ from .render_entities import entity_index_page, entity_page, glossary_page
 from .render_parallel import parallel_pages, with_view_line
 from .sources import Sources, load_sources
 from .templates import macros
+from .tree import build_tree, finder
 
 PINPOINTS_MARKER = "<!-- pinpoints -->"
 AKN_MARKER = "<!-- akoma-ntoso -->"
@@ -121,6 +122,9 @@ def render_edition(sources: Sources, site_url: str) -> Edition:
     files: dict[str, bytes] = {}
     citables = cite.marked(sources.docs, sources.labels)
     around = around_provisions(found[DEFAULT_LANG], sources.docs[DEFAULT_LANG].numbers)  # the same in both
+    # The document as an Akoma Ntoso tree, once per language: the AKN files are written from it, and
+    # every page's context holds it.
+    trees = {lang: build_tree(sources.docs[lang], finder(linkers[lang])) for lang in LANGS}
     contexts = {
         lang: Context(
             sources.docs[lang],
@@ -129,6 +133,7 @@ def render_edition(sources: Sources, site_url: str) -> Edition:
             site_url,
             {i.url: i for i in citables[lang]},
             {n: note_html(note, sources.labels[lang]["quotations"], lang) for n, note in sources.notes[lang].items()},
+            trees[lang],
         )
         for lang in LANGS
     }
@@ -152,7 +157,7 @@ def render_edition(sources: Sources, site_url: str) -> Edition:
     language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
     export = cite.export(sources.docs, site_url, mentioned_entities(found), language_notes)
     files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()
-    files |= akn_files(sources.docs, register, linkers, sources.original, generation_date())
+    files |= akn_files(sources.docs, register, trees, sources.original, generation_date())
     return Edition(sources, pages, citables, files)
 
 

@@ -22,7 +22,7 @@ NESTED_LABELS = {"kinds": KINDS}
 # Every label the code reads: a file without one of them stops the build before any page is made.
 # The document's own (its components', their levels') are those its shape names (shape_labels).
 REQUIRED_LABELS = (
-    "site_name", "document", "home", "full_text", "cite", "about", "contents",
+    "site_name", "site_description", "copyright", "document", "home", "full_text", "cite", "about", "contents",
     "paragraph", "indent", "decision", "section", "in_this_part", "prev", "next", "breadcrumbs", "provisions",
     "symbol", "organ", "distributed", "sender", "addressee", "original_languages", "sg_un", "president_sc",
     "official_text", "official_versions", "official_un", "official_nato",

@@ -25,6 +25,7 @@ from .fidelity import number_label
 from .inline import plain, to_html
 from .model import Component, Document, Provision, Section, Unit
 from .templates import macros, render
+from .tree import Node
 
 
 class Enricher(Protocol):
@@ -125,6 +126,7 @@ class Context:
     site_url: str = "https://example.org/"
     citables: dict[str, Citable] = field(default_factory=dict)  # page url -> what to cite
     quotation_notes: dict[str, Markup] = field(default_factory=dict)  # provision number -> its note
+    tree: Node | None = None  # the document as an Akoma Ntoso tree (tree.build_tree), the AKN files' source
 
     @property
     def lang(self) -> str:

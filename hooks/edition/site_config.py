@@ -1,8 +1,9 @@
 """What MkDocs' configuration takes from the document's data: the pages of its components in the
-navigation, after the home page (document.yml's components), and the site's name in each
-language (labels.yml's site_name). mkdocs.yml holds only what does not depend on the document,
-so that another document builds from its own source folder, with no change to the code or to
-mkdocs.yml. The hook applies these before static-i18n reads the configuration."""
+navigation, after the home page (document.yml's components), and the site's name, description
+and copyright line in each language (labels.yml's site_name, site_description, copyright).
+mkdocs.yml holds only what does not depend on the document, so that another document builds
+from its own source folder, with no change to the code or to mkdocs.yml. The hook applies these
+before static-i18n reads the configuration."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import Any
 from . import urls
 from .model import DEFAULT_LANG
 from .sources import Sources
+
+SITE_LABELS = ("site_name", "site_description", "copyright")  # MkDocs settings named like their labels
 
 
 def component_nav(sources: Sources) -> list[str]:
@@ -31,7 +34,8 @@ def configure(config: Any, i18n_languages: list[Any], sources: Sources) -> None:
     entries = component_nav(sources)
     nav = [entry for entry in config["nav"] or [] if entry not in entries]
     config["nav"] = nav[:1] + entries + nav[1:]
-    config["site_name"] = sources.labels[DEFAULT_LANG]["site_name"]
-    for language in i18n_languages:
-        if language["locale"] != DEFAULT_LANG:
-            language["site_name"] = sources.labels[language["locale"]]["site_name"]
+    for key in SITE_LABELS:
+        config[key] = sources.labels[DEFAULT_LANG][key]
+        for language in i18n_languages:
+            if language["locale"] != DEFAULT_LANG:
+                language[key] = sources.labels[language["locale"]][key]
