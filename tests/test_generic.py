@@ -116,6 +116,8 @@ def test_every_article_and_paragraph_has_its_pages_in_both_languages(site: Path,
     nav = BeautifulSoup(page(site, "").read_text(encoding="utf-8"), "lxml").select("nav.md-nav--primary a")
     assert "Déclaration" in [link.get_text(strip=True) for link in nav]
     assert "X/2024/1" in BeautifulSoup(page(site, "en/").read_text(encoding="utf-8"), "lxml").title.string
+    note = BeautifulSoup(page(site, "declaration").read_text(encoding="utf-8"), "lxml").select_one(".official-note")
+    assert [link["href"] for link in note.select("a")] == ["https://example.org/fr/X/2024/1"]  # its one version
 
 
 @pytest.mark.slow

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .identity import Identity
 from .inline import to_html
 from .model import LANGS, Component
 from .parse import SourceError, read_text
@@ -20,12 +21,13 @@ MARKUP_LABELS = ("translation_note",)
 # Labels holding a mapping rather than a text, and the keys it must have.
 NESTED_LABELS = {"kinds": KINDS}
 # Every label the code reads: a file without one of them stops the build before any page is made.
-# The document's own (its components', their levels') are those its shape names (shape_labels).
+# The document's own (its components', their levels', its official versions') are those its
+# identity names (document_labels).
 REQUIRED_LABELS = (
     "site_name", "site_description", "copyright", "document", "home", "full_text", "cite", "about", "contents",
     "paragraph", "indent", "decision", "section", "in_this_part", "prev", "next", "breadcrumbs", "provisions",
     "symbol", "organ", "distributed", "sender", "addressee", "original_languages", "sg_un", "president_sc",
-    "official_text", "official_versions", "official_un", "official_nato",
+    "official_text", "official_versions",
     "translation_note", "permalink", "cite_box", "cite_url", "cite_text", "copy", "download",
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
@@ -43,9 +45,15 @@ def shape_labels(components: tuple[Component, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def parse_labels(text: str, path: str, components: tuple[Component, ...] = ()) -> dict[str, dict]:
-    """Language -> key -> text (Markup for MARKUP_LABELS), checked; `components`: the document's
-    shape, whose labels are required too."""
+def document_labels(identity: Identity) -> tuple[str, ...]:
+    """The labels document.yml names: its components' (shape_labels) and official_<key> for each
+    of its official versions."""
+    return shape_labels(identity.components) + tuple(f"official_{key}" for key in identity.official_versions)
+
+
+def parse_labels(text: str, path: str, required: tuple[str, ...] = ()) -> dict[str, dict]:
+    """Language -> key -> text (Markup for MARKUP_LABELS), checked; `required`: the labels the
+    document's identity names (document_labels), required with REQUIRED_LABELS."""
     reader = Reader(path)
     root = reader.compose(text)
     if root is None:
@@ -67,7 +75,7 @@ def parse_labels(text: str, path: str, components: tuple[Component, ...] = ()) -
                 out[lang][key] = to_html(reader.text(value, where, key, markup="links"), links=True)
             else:
                 out[lang][key] = reader.text(value, where, key)
-        for key in REQUIRED_LABELS + shape_labels(components):
+        for key in REQUIRED_LABELS + required:
             if key not in items:
                 raise reader.error(
                     root.value[list(by_lang).index(lang)][0],
@@ -90,9 +98,9 @@ def parse_labels(text: str, path: str, components: tuple[Component, ...] = ()) -
     return out
 
 
-def load_labels(path: Path, shown: str | None = None, components: tuple[Component, ...] = ()) -> dict[str, dict]:
+def load_labels(path: Path, shown: str | None = None, required: tuple[str, ...] = ()) -> dict[str, dict]:
     shown = shown or str(path)
-    return parse_labels(read_text(path, shown), shown, components)
+    return parse_labels(read_text(path, shown), shown, required)
 
 
 def with_markup(labels: dict[str, dict]) -> dict[str, dict]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from .align import check_aligned
 from .fidelity import check_fidelity
 from .identity import Identity, load_identity
-from .labels import load_labels
+from .labels import document_labels, load_labels
 from .model import LANGS, Document
 from .notes import QuotationNote, load_notes
 from .parse import check_sequence, load_document, read_text
@@ -51,7 +51,7 @@ def load_sources(folder: Path, root: Path | None = None) -> Sources:
     check_aligned(docs["fr"], docs["en"])
     for doc in docs.values():
         check_sequence(doc.ordered(), doc.path)
-    labels = load_labels(folder / "labels.yml", shown_path(folder / "labels.yml", root), identity.components)
+    labels = load_labels(folder / "labels.yml", shown_path(folder / "labels.yml", root), document_labels(identity))
     register_path = shown_path(folder / "register.yml", root)
     register = load_register(folder / "register.yml", register_path)
     notes = load_notes(folder / NOTES, docs, shown_path(folder / NOTES, root))
