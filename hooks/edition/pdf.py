@@ -79,7 +79,9 @@ def document_html(doc: Document, labels: dict, site_url: str) -> str:
         for number in part.provisions:
             provision = doc.provisions[number]
             bookmark = (
-                f"{number_label(number)} {provision.title}" if provision.title else f"{labels['paragraph']} {number}"
+                f"{number_label(number)} {provision.title}"
+                if provision.title
+                else f"{doc.kind_label(provision, labels)} {number}"
             )
             provisions.append(
                 {
