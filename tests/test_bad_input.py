@@ -124,6 +124,14 @@ def remove_line(name: str, line: str) -> Edit:
     return replace(name, line + "\n", "")
 
 
+def remove_lines(name: str, *lines: str) -> Edit:
+    def edit(files: Files) -> None:
+        for line in lines:
+            remove_line(name, line)(files)
+
+    return edit
+
+
 EN_TITLE_16_3_2 = next(line for line in block(read(EN), "16.3.2").splitlines() if line.startswith("title: "))
 FIRST_ENTITY_KIND = "    kind: un-body\n"
 
@@ -296,6 +304,11 @@ CASES = [
     # ---- labels.yml
     Case("label missing in English", remove_line(LAB, "  glossary: Glossary of acronyms"), LAB, english_labels_line,
          "label 'glossary' is missing", build=True),
+    Case("label a component names, missing in both languages",
+         remove_lines(LAB, "  used_annex: \"Lettre de l'OTAN\"", "  used_annex: NATO letter"), LAB,
+         "fr:", "labels fr: label 'used_annex' is missing; the pages need it"),
+    Case("label an official version names, missing", remove_line(LAB, "  official_nato: text published by NATO"),
+         LAB, english_labels_line, "label 'official_nato' is missing"),
     Case("label in one language only", replace(LAB, "  home: Accueil\n", "  home: Accueil\n  extra_label: x\n"), LAB,
          english_labels_line, "label 'extra_label' is missing in 'en' (it is in 'fr', line"),
     Case("label not text", replace(LAB, "  home: Home\n", "  home: [a, b]\n"), LAB, "home: [a, b]",

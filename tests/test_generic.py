@@ -80,6 +80,34 @@ def test_both_akn_files_are_made_valid_and_the_french_reads_back_as_the_original
     assert anchors["p-2-2-i2"] == "art_2__para_2__list_1__point_2" and anchors["part-final"] == "hcontainer_2"
 
 
+def test_the_navigation_and_site_names_come_from_the_data(sources):
+    """What the hook sets in MkDocs' configuration (site_config.configure), for both documents."""
+    from edition.site_config import component_nav, configure
+
+    config = {"nav": ["index.md", "full-text.md"], "site_name": "Edition"}
+    languages = [{"locale": "fr", "site_name": None}, {"locale": "en", "site_name": None}]
+    configure(config, languages, sources)
+    configure(config, languages, sources)  # static-i18n runs on_config once per language: the same result
+    assert config["nav"] == ["index.md", "declaration/index.md", "full-text.md"]
+    assert config["site_name"].startswith("X/2024/1 — Déclaration") and languages[0]["site_name"] is None
+    assert languages[1]["site_name"] == "X/2024/1 — Declaration on cooperation between public libraries"
+    assert config["copyright"] == "Texte inventé pour les tests." and languages[1]["copyright"].startswith("Text")
+    assert component_nav(project_sources()) == ["letter.md", "annex.md", "plan/index.md"]
+
+
+def test_a_page_with_pages_below_it_is_its_folder_s_index():
+    from edition.urls import folders, source_file
+
+    pages = ["", "letter/", "plan/", "plan/preamble/", "plan/16-3-2/", "entities/", "entities/un/", "parallel/plan/"]
+    pages += ["parallel/plan/9/"]
+    assert folders(pages) == {"plan/", "entities/", "parallel/plan/"}
+    assert source_file("plan/", "en", True) == "plan/index.en.md" and source_file("letter/", "fr") == "letter.fr.md"
+
+
+def project_sources():
+    return load_sources(ARTICLES.parent.parent.parent / "source")
+
+
 # ---------------------------------------------------------------- the site, built with `mkdocs build`
 
 
