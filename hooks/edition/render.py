@@ -39,6 +39,8 @@ class Plain:
         return to_html(text)
 
 
+MASTHEAD = ("organ", "distribution", "date", "original")  # the printed masthead's lines, in order
+
 # Search ranks the provisions above the pages that list or describe them.
 SEARCH_BOOST = {"provision": 4.0, "contents": 0.3, "entity": 0.05}
 
@@ -400,25 +402,84 @@ def home_page(ctx: Context, extra_links: list[Link]) -> Page:
     )
 
 
+# ---------------------------------------------------------------- the whole text, from the tree
+
+
+def tree_units(ctx: Context, nodes: list[Node], url: str) -> list[TextUnit]:
+    """The paragraphs and indents among these tree nodes, in order: a text (p), the points of a
+    list, a letter's paragraph (whose anchor is the paragraph's); numbered provisions are not."""
+    out = []
+    for node in nodes:
+        if node.kind == "p":
+            out.append(TextUnit(node.anchor, "p", ctx.text(node.content, url)))
+        elif node.kind == "list":
+            out += [TextUnit(point.anchor, "item", ctx.text(point.children[0].content, url)) for point in node.children]
+        elif node.kind == "paragraph" and not node.number:
+            out.append(TextUnit(node.anchor, "p", ctx.text(node.children[0].content, url)))
+            out += tree_units(ctx, node.children[1:], url)
+    return out
+
+
+def child_of(node: Node, kind: str) -> Node:
+    return next((child for child in node.children if child.kind == kind), Node(kind))
+
+
+def tree_section(ctx: Context, doc: Node, url: str) -> SectionText:
+    """A component (an AKN doc) as a page shows it: label, title, original language, text, signature."""
+    preface = child_of(doc, "preface").children
+    title = next(node for node in preface if node.kind == "longTitle")
+    after_title = preface[preface.index(title) + 1 :]  # the masthead's original language comes before it
+    label = next((node.content for node in preface if node.role == "label"), "")
+    original = next((node.content for node in after_title if node.role == "original"), "")
+    signature = next((node.content for node in child_of(doc, "conclusions").children), "")
+    body = [node for node in child_of(doc, "mainBody").children if node.kind != "hcontainer"]
+    return SectionText(
+        doc.name,
+        ctx.heading(label, url) if label else Markup(""),
+        ctx.heading(title.children[0].content, url),
+        to_html(original),
+        tree_units(ctx, body, url),
+        ctx.text(signature, url) if signature else Markup(""),
+    )
+
+
+def tree_provisions(ctx: Context, node: Node, url: str, depth: int = 0) -> list[dict[str, Any]]:
+    """A numbered provision and those below it, in reading order, as the whole text prints them."""
+    own = [child for child in node.children if not child.number]
+    provision = {
+        "anchor": node.anchor,
+        "number": node.number,
+        "depth": depth,
+        "heading": ctx.heading(node.heading, url) if node.heading else "",
+        "text_units": tree_units(ctx, own, url),
+        "note": ctx.quotation_notes.get(node.number, ""),
+    }
+    below = [child for child in node.children if child.number]
+    return [provision, *(item for child in below for item in tree_provisions(ctx, child, url, depth + 1))]
+
+
 def full_text_page(ctx: Context) -> Page:
-    """The whole document on one page, with the same anchors as the single pages."""
-    doc, url = ctx.doc, urls.FULL_TEXT
-    parts = []
-    for part in doc.parts:
-        provisions = []
-        for number in part.provisions:
-            provision = doc.provisions[number]
-            provisions.append(
-                {
-                    "anchor": provision.anchor,
-                    "number": number,
-                    "depth": provision.depth,
-                    "heading": ctx.heading(provision.title, url) if provision.title else "",
-                    "text_units": ctx.units(provision.units, url),
-                    "note": ctx.quotation_notes.get(number, ""),
-                }
-            )
-        parts.append({"slug": part.slug, "heading": to_html(part.title), "provisions": provisions})
+    """The whole document on one page, with the same anchors as the single pages: a walk of the
+    Akoma Ntoso tree (ctx.tree), whatever the document's shape."""
+    tree, url = ctx.tree, urls.FULL_TEXT
+    if tree is None:
+        raise ValueError("the full text is a walk of the document's tree: give the context its tree")
+    docs = [node for node in tree.walk() if node.kind == "doc"]
+    masthead = {key: "" for key in MASTHEAD}
+    for node in child_of(tree, "preface").children:
+        if node.kind == "longTitle":
+            break
+        if node.role in masthead:
+            masthead[node.role] = node.content
+    parts = [
+        {
+            "slug": node.anchor.removeprefix("part-"),
+            "heading": to_html(node.heading),
+            "provisions": [item for child in node.children for item in tree_provisions(ctx, child, url)],
+        }
+        for node in tree.walk()
+        if node.kind == "hcontainer" and node.name == "part"
+    ]
     # Every provision has its own page in the index: the whole text would only repeat them.
     meta = {"description": ctx.labels["site_name"], "search": {"exclude": True}}
     return ctx.page(
@@ -426,8 +487,8 @@ def full_text_page(ctx: Context) -> Page:
         ctx.labels["full_text"],
         "full_text.html",
         meta,
-        masthead={key: to_html(doc.masthead.get(key, "")) for key in ("organ", "distribution", "date", "original")},
-        sections=[section_text(ctx, section, url) for section in doc.sections.values()],
+        masthead={key: to_html(text) for key, text in masthead.items()},
+        sections=[tree_section(ctx, doc, url) for doc in docs],
         parts=parts,
     )
 

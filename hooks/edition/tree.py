@@ -54,6 +54,7 @@ class Node:
     content: str = ""  # this node's own text, inline HTML allowed
     children: list[Node] = field(default_factory=list)
     anchor: str = ""  # the site's anchor for the same text ("p-16-4-2", "annex-i3"), "" if none
+    number: str = ""  # a numbered provision's number ("16.3.2"), which names its page
     role: str = ""  # what the text is in the document: "organ", "date", "label", "original" ...
     heading_spans: list[Span] = field(default_factory=list)
     content_spans: list[Span] = field(default_factory=list)
@@ -148,6 +149,7 @@ def provision_node(doc: Document, provision: Provision, prefix: str, find: Finde
         heading=provision.title,
         heading_spans=find(provision.title) if provision.title else [],
         anchor=provision.anchor,
+        number=provision.number,
         lineno=provision.lineno,
     )
     children = doc.children(provision.number)
