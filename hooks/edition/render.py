@@ -23,7 +23,7 @@ from . import urls
 from .cite import Citable, head_metadata
 from .fidelity import number_label
 from .inline import plain, to_html
-from .model import Component, Document, Provision, Section, Unit
+from .model import Component, Document, Provision, Unit
 from .templates import macros, render
 from .tree import Node
 
@@ -266,18 +266,6 @@ def description_of(text: str) -> str:
     return excerpt(text, 30)
 
 
-def section_text(ctx: Context, section: Section, url: str) -> SectionText:
-    """A letter or the Plan's front matter: label, title, original language, text, signature."""
-    return SectionText(
-        section.key,
-        ctx.heading(section.label, url) if section.label else Markup(""),
-        ctx.heading(section.title, url),
-        to_html(section.original),
-        ctx.units(section.units, url),
-        ctx.text(section.signature, url) if section.signature else Markup(""),
-    )
-
-
 def provision_items(ctx: Context, numbers: list[str]) -> list[tuple[int, str, str, str]]:
     """Provisions for a list: depth, number, summary (text), URL."""
     doc = ctx.doc
@@ -366,12 +354,13 @@ def part_page(ctx: Context, slug: str) -> Page:
 def component_page(ctx: Context, component: Component) -> Page:
     """A letter's page; for the component holding the provisions (the Plan), its front matter
     and the table of contents."""
-    section, url, name = ctx.doc.sections[component.block], component.url, ctx.labels[component.label]
+    url, name = component.url, ctx.labels[component.label]
+    section = tree_section(ctx, component_doc(ctx, component.block), url)
     if component.holds_provisions:
-        data = {"section": section_text(ctx, section, url), "contents": contents(ctx)}
+        data = {"section": section, "contents": contents(ctx)}
         return ctx.page(url, name, "plan.html", {"description": name}, trail=crumbs(ctx, []), **data)
-    meta = {"description": description_of(section.title)}
-    return ctx.page(url, name, "letter.html", meta, trail=crumbs(ctx, []), section=section_text(ctx, section, url))
+    meta = {"description": description_of(ctx.doc.sections[component.block].title)}
+    return ctx.page(url, name, "letter.html", meta, trail=crumbs(ctx, []), section=section)
 
 
 def home_page(ctx: Context, extra_links: list[Link]) -> Page:
@@ -420,6 +409,17 @@ def tree_units(ctx: Context, nodes: list[Node], url: str) -> list[TextUnit]:
     return out
 
 
+def document_tree(ctx: Context) -> Node:
+    if ctx.tree is None:
+        raise ValueError("the document's text is a walk of its tree: give the page context its tree")
+    return ctx.tree
+
+
+def component_doc(ctx: Context, block: str) -> Node:
+    """The AKN doc of a component in the document's tree."""
+    return next(node for node in document_tree(ctx).walk() if node.kind == "doc" and node.name == block)
+
+
 def child_of(node: Node, kind: str) -> Node:
     return next((child for child in node.children if child.kind == kind), Node(kind))
 
@@ -461,9 +461,7 @@ def tree_provisions(ctx: Context, node: Node, url: str, depth: int = 0) -> list[
 def full_text_page(ctx: Context) -> Page:
     """The whole document on one page, with the same anchors as the single pages: a walk of the
     Akoma Ntoso tree (ctx.tree), whatever the document's shape."""
-    tree, url = ctx.tree, urls.FULL_TEXT
-    if tree is None:
-        raise ValueError("the full text is a walk of the document's tree: give the context its tree")
+    tree, url = document_tree(ctx), urls.FULL_TEXT
     docs = [node for node in tree.walk() if node.kind == "doc"]
     masthead = {key: "" for key in MASTHEAD}
     for node in child_of(tree, "preface").children:
