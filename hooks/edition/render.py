@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple, Protocol
 
 from markupsafe import Markup, escape
@@ -23,7 +24,7 @@ from . import urls
 from .cite import Citable, head_metadata
 from .fidelity import number_label
 from .inline import plain, to_html
-from .model import Component, Document, Provision, Unit
+from .model import Component, Document, Provision
 from .templates import macros, render
 from .tree import Node
 
@@ -146,8 +147,10 @@ class Context:
         common = {"labels": self.labels, "lang": self.lang, "url": url, "identity": self.doc.identity}
         return Page(url, title, template, {**common, "view": None, "cite": None, **data}, meta)
 
-    def units(self, units: list[Unit], page_url: str) -> list[TextUnit]:
-        return [TextUnit(unit.anchor, unit.kind, self.text(unit.text, page_url)) for unit in units]
+    @cached_property
+    def provision_nodes(self) -> dict[str, Node]:
+        """Provision number -> its node in the document's tree, for the pages that show one."""
+        return {node.number: node for node in document_tree(self).walk() if node.number}
 
     def provision_url(self, number: str) -> str:
         return urls.provision(number, self.doc.holder.url)
@@ -325,7 +328,7 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
         kind=doc.kind_label(provision, ctx.labels),
         number=provision.number,
         heading=ctx.heading(provision.title, url) if provision.title else "",
-        text_units=ctx.units(provision.units, url),
+        text_units=own_units(ctx, ctx.provision_nodes[number], url),
         note=ctx.quotation_notes.get(provision.number, ""),
         children=[(strip_tags(provision_heading(c)), ctx.provision_url(c.number)) for c in doc.children(number)],
         around=None,
@@ -420,6 +423,11 @@ def component_doc(ctx: Context, block: str) -> Node:
     return next(node for node in document_tree(ctx).walk() if node.kind == "doc" and node.name == block)
 
 
+def own_units(ctx: Context, provision: Node, url: str) -> list[TextUnit]:
+    """A numbered provision's own text: its paragraphs and indents, not its sub-provisions'."""
+    return tree_units(ctx, [child for child in provision.children if not child.number], url)
+
+
 def child_of(node: Node, kind: str) -> Node:
     return next((child for child in node.children if child.kind == kind), Node(kind))
 
@@ -445,13 +453,12 @@ def tree_section(ctx: Context, doc: Node, url: str) -> SectionText:
 
 def tree_provisions(ctx: Context, node: Node, url: str, depth: int = 0) -> list[dict[str, Any]]:
     """A numbered provision and those below it, in reading order, as the whole text prints them."""
-    own = [child for child in node.children if not child.number]
     provision = {
         "anchor": node.anchor,
         "number": node.number,
         "depth": depth,
         "heading": ctx.heading(node.heading, url) if node.heading else "",
-        "text_units": tree_units(ctx, own, url),
+        "text_units": own_units(ctx, node, url),
         "note": ctx.quotation_notes.get(node.number, ""),
     }
     below = [child for child in node.children if child.number]
