@@ -24,9 +24,9 @@ from . import urls
 from .cite import Citable, head_metadata
 from .fidelity import number_label
 from .inline import plain, to_html
-from .model import Component, Document, Provision
+from .model import Component, Document, Provision, Section, Unit
 from .templates import macros, render
-from .tree import Node
+from .tree import Node, doc_named, doc_section, masthead_of, own_units
 
 
 class Enricher(Protocol):
@@ -151,6 +151,9 @@ class Context:
     def provision_nodes(self) -> dict[str, Node]:
         """Provision number -> its node in the document's tree, for the pages that show one."""
         return {node.number: node for node in document_tree(self).walk() if node.number}
+
+    def units(self, units: list[Unit], page_url: str) -> list[TextUnit]:
+        return [TextUnit(unit.anchor, unit.kind, self.text(unit.text, page_url)) for unit in units]
 
     def provision_url(self, number: str) -> str:
         return urls.provision(number, self.doc.holder.url)
@@ -328,7 +331,7 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
         kind=doc.kind_label(provision, ctx.labels),
         number=provision.number,
         heading=ctx.heading(provision.title, url) if provision.title else "",
-        text_units=own_units(ctx, ctx.provision_nodes[number], url),
+        text_units=ctx.units(own_units(ctx.provision_nodes[number]), url),
         note=ctx.quotation_notes.get(provision.number, ""),
         children=[(strip_tags(provision_heading(c)), ctx.provision_url(c.number)) for c in doc.children(number)],
         around=None,
@@ -358,7 +361,7 @@ def component_page(ctx: Context, component: Component) -> Page:
     """A letter's page; for the component holding the provisions (the Plan), its front matter
     and the table of contents."""
     url, name = component.url, ctx.labels[component.label]
-    section = tree_section(ctx, component_doc(ctx, component.block), url)
+    section = tree_section(ctx, component.block, url)
     if component.holds_provisions:
         data = {"section": section, "contents": contents(ctx)}
         return ctx.page(url, name, "plan.html", {"description": name}, trail=crumbs(ctx, []), **data)
@@ -397,58 +400,27 @@ def home_page(ctx: Context, extra_links: list[Link]) -> Page:
 # ---------------------------------------------------------------- the whole text, from the tree
 
 
-def tree_units(ctx: Context, nodes: list[Node], url: str) -> list[TextUnit]:
-    """The paragraphs and indents among these tree nodes, in order: a text (p), the points of a
-    list, a letter's paragraph (whose anchor is the paragraph's); numbered provisions are not."""
-    out = []
-    for node in nodes:
-        if node.kind == "p":
-            out.append(TextUnit(node.anchor, "p", ctx.text(node.content, url)))
-        elif node.kind == "list":
-            out += [TextUnit(point.anchor, "item", ctx.text(point.children[0].content, url)) for point in node.children]
-        elif node.kind == "paragraph" and not node.number:
-            out.append(TextUnit(node.anchor, "p", ctx.text(node.children[0].content, url)))
-            out += tree_units(ctx, node.children[1:], url)
-    return out
-
-
 def document_tree(ctx: Context) -> Node:
     if ctx.tree is None:
         raise ValueError("the document's text is a walk of its tree: give the page context its tree")
     return ctx.tree
 
 
-def component_doc(ctx: Context, block: str) -> Node:
-    """The AKN doc of a component in the document's tree."""
-    return next(node for node in document_tree(ctx).walk() if node.kind == "doc" and node.name == block)
-
-
-def own_units(ctx: Context, provision: Node, url: str) -> list[TextUnit]:
-    """A numbered provision's own text: its paragraphs and indents, not its sub-provisions'."""
-    return tree_units(ctx, [child for child in provision.children if not child.number], url)
-
-
-def child_of(node: Node, kind: str) -> Node:
-    return next((child for child in node.children if child.kind == kind), Node(kind))
-
-
-def tree_section(ctx: Context, doc: Node, url: str) -> SectionText:
-    """A component (an AKN doc) as a page shows it: label, title, original language, text, signature."""
-    preface = child_of(doc, "preface").children
-    title = next(node for node in preface if node.kind == "longTitle")
-    after_title = preface[preface.index(title) + 1 :]  # the masthead's original language comes before it
-    label = next((node.content for node in preface if node.role == "label"), "")
-    original = next((node.content for node in after_title if node.role == "original"), "")
-    signature = next((node.content for node in child_of(doc, "conclusions").children), "")
-    body = [node for node in child_of(doc, "mainBody").children if node.kind != "hcontainer"]
+def section_text(ctx: Context, section: Section, url: str) -> SectionText:
+    """A component read from the tree (tree.doc_section), enriched: label, title, original
+    language, text, signature."""
     return SectionText(
-        doc.name,
-        ctx.heading(label, url) if label else Markup(""),
-        ctx.heading(title.children[0].content, url),
-        to_html(original),
-        tree_units(ctx, body, url),
-        ctx.text(signature, url) if signature else Markup(""),
+        section.key,
+        ctx.heading(section.label, url) if section.label else Markup(""),
+        ctx.heading(section.title, url),
+        to_html(section.original),
+        ctx.units(section.units, url),
+        ctx.text(section.signature, url) if section.signature else Markup(""),
     )
+
+
+def tree_section(ctx: Context, block: str, url: str) -> SectionText:
+    return section_text(ctx, doc_section(doc_named(document_tree(ctx), block)), url)
 
 
 def tree_provisions(ctx: Context, node: Node, url: str, depth: int = 0) -> list[dict[str, Any]]:
@@ -458,7 +430,7 @@ def tree_provisions(ctx: Context, node: Node, url: str, depth: int = 0) -> list[
         "number": node.number,
         "depth": depth,
         "heading": ctx.heading(node.heading, url) if node.heading else "",
-        "text_units": own_units(ctx, node, url),
+        "text_units": ctx.units(own_units(node), url),
         "note": ctx.quotation_notes.get(node.number, ""),
     }
     below = [child for child in node.children if child.number]
@@ -469,13 +441,7 @@ def full_text_page(ctx: Context) -> Page:
     """The whole document on one page, with the same anchors as the single pages: a walk of the
     Akoma Ntoso tree (ctx.tree), whatever the document's shape."""
     tree, url = document_tree(ctx), urls.FULL_TEXT
-    docs = [node for node in tree.walk() if node.kind == "doc"]
-    masthead = {key: "" for key in MASTHEAD}
-    for node in child_of(tree, "preface").children:
-        if node.kind == "longTitle":
-            break
-        if node.role in masthead:
-            masthead[node.role] = node.content
+    masthead = masthead_of(tree)
     parts = [
         {
             "slug": node.anchor.removeprefix("part-"),
@@ -492,8 +458,8 @@ def full_text_page(ctx: Context) -> Page:
         ctx.labels["full_text"],
         "full_text.html",
         meta,
-        masthead={key: to_html(text) for key, text in masthead.items()},
-        sections=[tree_section(ctx, doc, url) for doc in docs],
+        masthead={key: to_html(masthead.get(key, "")) for key in MASTHEAD},
+        sections=[section_text(ctx, doc_section(node), url) for node in tree.walk() if node.kind == "doc"],
         parts=parts,
     )
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import urls
-from .model import DEFAULT_LANG, LANGS, Component, Provision, Section
-from .render import Context, Page, crumbs, provision_title
+from .model import DEFAULT_LANG, LANGS, Component, Section
+from .render import Context, Page, crumbs, document_tree, provision_title
+from .tree import Node, doc_named, doc_section, own_units, part_named
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def with_view_line(ctx: Context, page: Page, pdf_path: str = "") -> Page:
 
 def section_rows(ctxs: dict[str, Context], key: str, url: str, level: int) -> list[Row]:
     """A letter or the Plan's front matter: label, title, original language, units, signature."""
-    sections: dict[str, Section] = {lang: ctxs[lang].doc.sections[key] for lang in LANGS}
+    sections: dict[str, Section] = {lang: doc_section(doc_named(document_tree(ctxs[lang]), key)) for lang in LANGS}
     first = sections[DEFAULT_LANG]
     rows = []
     if first.label:
@@ -104,15 +105,16 @@ def section_rows(ctxs: dict[str, Context], key: str, url: str, level: int) -> li
 def provision_rows(ctxs: dict[str, Context], number: str, url: str, level: int) -> list[Row]:
     """A provision as the full text prints it: a section's title as a heading; otherwise the
     number (and title) opening the first paragraph."""
-    provisions: dict[str, Provision] = {lang: ctxs[lang].doc.provisions[number] for lang in LANGS}
-    first = provisions[DEFAULT_LANG]
-    if not first.units:
-        cells = {lang: ctxs[lang].heading(p.title, url) for lang, p in provisions.items()}
+    nodes: dict[str, Node] = {lang: ctxs[lang].provision_nodes[number] for lang in LANGS}
+    units = {lang: own_units(node) for lang, node in nodes.items()}
+    first = nodes[DEFAULT_LANG]
+    if not units[DEFAULT_LANG]:
+        cells = {lang: ctxs[lang].heading(node.heading, url) for lang, node in nodes.items()}
         return [Row(first.anchor, "heading", cells, level, number=number)]
-    titles = {lang: ctxs[lang].heading(p.title, url) if p.title else Markup("") for lang, p in provisions.items()}
+    titles = {lang: ctxs[lang].heading(n.heading, url) if n.heading else Markup("") for lang, n in nodes.items()}
     rows = []
-    for index, unit in enumerate(first.units):
-        cells = {lang: ctxs[lang].text(p.units[index].text, url) for lang, p in provisions.items()}
+    for index, unit in enumerate(units[DEFAULT_LANG]):
+        cells = {lang: ctxs[lang].text(units[lang][index].text, url) for lang in LANGS}
         opening = {"number": number, "titles": titles} if index == 0 else {}
         rows.append(Row(unit.anchor, unit.kind, cells, group=first.anchor, **opening))
     return rows
@@ -120,7 +122,7 @@ def provision_rows(ctxs: dict[str, Context], number: str, url: str, level: int) 
 
 def part_rows(ctxs: dict[str, Context], slug: str, url: str, level: int) -> list[Row]:
     doc = ctxs[DEFAULT_LANG].doc
-    titles = {lang: ctxs[lang].doc.part_by_slug[slug].title for lang in LANGS}
+    titles = {lang: part_named(document_tree(ctxs[lang]), slug).heading for lang in LANGS}
     rows = [Row(f"part-{slug}", "heading", titles, level)]
     for number in doc.part_by_slug[slug].provisions:
         rows += provision_rows(ctxs, number, url, level + 1)

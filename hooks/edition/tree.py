@@ -222,6 +222,70 @@ def part_nodes(doc: Document, prefix: str, find: Finder) -> list[Node]:
     return containers
 
 
+# ---------------------------------------------------------------- reading the tree (the views)
+
+
+def child_of(node: Node, kind: str) -> Node:
+    """The first child of this kind, or an empty node."""
+    return next((child for child in node.children if child.kind == kind), Node(kind))
+
+
+def units_in(nodes: list[Node]) -> list[Unit]:
+    """The paragraphs and indents among these nodes, in order: a text (p), the points of a list, a
+    letter's paragraph (whose anchor is the paragraph's); not the numbered provisions below."""
+    out: list[Unit] = []
+    for node in nodes:
+        if node.kind == "p":
+            out.append(Unit(node.anchor, "p", node.content, node.lineno))
+        elif node.kind == "list":
+            out += [Unit(point.anchor, "item", point.children[0].content, point.lineno) for point in node.children]
+        elif node.kind == "paragraph" and not node.number:
+            out.append(Unit(node.anchor, "p", node.children[0].content, node.lineno))
+            out += units_in(node.children[1:])
+    return out
+
+
+def doc_section(doc: Node) -> Section:
+    """A component (an AKN doc) as the pages show it: label, title, original language, text, signature."""
+    preface = child_of(doc, "preface").children
+    title = next(node for node in preface if node.kind == "longTitle")
+    after_title = preface[preface.index(title) + 1 :]  # the masthead's original language comes before it
+    return Section(
+        key=doc.name,
+        label=next((node.content for node in preface if node.role == "label"), ""),
+        title=title.children[0].content,
+        original=next((node.content for node in after_title if node.role == "original"), ""),
+        units=units_in([node for node in child_of(doc, "mainBody").children if node.kind != "hcontainer"]),
+        signature=next((node.content for node in child_of(doc, "conclusions").children), ""),
+        lineno=doc.lineno,
+    )
+
+
+def doc_named(tree: Node, name: str) -> Node:
+    """The AKN doc of a component (its block, document.yml)."""
+    return next(node for node in tree.walk() if node.kind == "doc" and node.name == name)
+
+
+def part_named(tree: Node, slug: str) -> Node:
+    """The hcontainer of a part."""
+    return next(node for node in tree.walk() if node.kind == "hcontainer" and node.anchor == f"part-{slug}")
+
+
+def masthead_of(tree: Node) -> dict[str, str]:
+    """The printed masthead (the document's preface before its title): role -> text."""
+    out: dict[str, str] = {}
+    for node in child_of(tree, "preface").children:
+        if node.kind == "longTitle":
+            break
+        out[node.role] = node.content
+    return out
+
+
+def own_units(provision: Node) -> list[Unit]:
+    """A numbered provision's own text: its paragraphs and indents, not its sub-provisions'."""
+    return units_in([child for child in provision.children if not child.number])
+
+
 def anchor_map(tree: Node) -> dict[str, str]:
     """Every anchor of the site that names a piece of the document -> the eId of that piece."""
     out: dict[str, str] = {}
