@@ -80,6 +80,40 @@ def test_both_akn_files_are_made_valid_and_the_french_reads_back_as_the_original
     assert anchors["p-2-2-i2"] == "art_2__para_2__list_1__point_2" and anchors["part-final"] == "hcontainer_2"
 
 
+@pytest.mark.parametrize("which", ["project", "articles"])
+def test_the_views_read_back_from_the_tree_what_the_sources_say(which: str, sources):
+    """The pages take the document's text from the tree (tree.doc_section, own_units, masthead_of):
+    for both documents and both languages, it is the parsed text, unit for unit."""
+    from edition.tree import doc_named, doc_section, masthead_of, own_units, part_named
+
+    loaded = project_sources() if which == "project" else sources
+    _text, linkers = checked_text(loaded)
+    for lang in LANGS:
+        doc = loaded.docs[lang]
+        tree = build_tree(doc, finder(linkers[lang]))
+        assert masthead_of(tree) == doc.masthead
+        for block, section in doc.sections.items():
+            read = doc_section(doc_named(tree, block))
+            assert (read.key, read.label, read.title, read.original, read.signature) == (
+                section.key,
+                section.label,
+                section.title,
+                section.original,
+                section.signature,
+            )
+            assert triples(read.units) == triples(section.units)
+        nodes = {node.number: node for node in tree.walk() if node.number}
+        assert list(nodes) == list(doc.provisions)
+        for number, provision in doc.provisions.items():
+            assert nodes[number].heading == provision.title
+            assert triples(own_units(nodes[number])) == triples(provision.units)
+        assert [part_named(tree, part.slug).heading for part in doc.parts] == [part.title for part in doc.parts]
+
+
+def triples(units) -> list[tuple[str, str, str]]:
+    return [(unit.anchor, unit.kind, unit.text) for unit in units]
+
+
 def test_the_navigation_and_site_names_come_from_the_data(sources):
     """What the hook sets in MkDocs' configuration (site_config.configure), for both documents."""
     from edition.site_config import component_nav, configure
