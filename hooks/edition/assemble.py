@@ -153,7 +153,7 @@ def render_edition(sources: Sources, site_url: str) -> Edition:
         pages[lang].append(glossary_page(ctx, register, used))
         files |= citation_files(items, site_url)
     if publishing():  # the PDFs take seconds: made for publishing (and the tests), not by `mkdocs serve`
-        files |= pdf.pdf_files(sources.docs, sources.labels, site_url)
+        files |= pdf.pdf_files(sources.docs, trees, sources.labels, site_url)
     language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
     export = cite.export(sources.docs, site_url, mentioned_entities(found), language_notes)
     files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()

@@ -21,8 +21,9 @@ from .fidelity import number_label
 from .identity import Identity
 from .inline import to_html
 from .model import DEFAULT_LANG, Document, Section, Unit
-from .render import SectionText, TextUnit, excerpt
+from .render import MASTHEAD, SectionText, TextUnit, excerpt
 from .templates import render
+from .tree import Node, doc_section, masthead_of, own_units
 
 
 def pdf_path(identity: Identity, lang: str) -> str:
@@ -66,13 +67,15 @@ def contents(doc: Document, labels: dict) -> list[tuple[int, str, str, str | Mar
     return items
 
 
-def document_html(doc: Document, labels: dict, site_url: str) -> str:
-    """The whole document as one HTML page for WeasyPrint."""
+def document_html(doc: Document, tree: Node, labels: dict, site_url: str) -> str:
+    """The whole document as one HTML page for WeasyPrint, its text from the document's tree."""
     identity = doc.identity
     note = labels["pdf_note"]
     address = urls.absolute(site_url, doc.lang, "")
     foot = css_string((note if doc.lang != DEFAULT_LANG else labels["official_label"]) + " " + address)
     css = STYLESHEET.read_text(encoding="utf-8") + f"\n@page {{ @bottom-center {{ content: {foot}; }} }}\n"
+    nodes = {node.number: node for node in tree.walk() if node.number}
+    masthead = masthead_of(tree)
     parts = []
     for part in doc.parts:
         provisions = []
@@ -90,7 +93,7 @@ def document_html(doc: Document, labels: dict, site_url: str) -> str:
                     "depth": provision.depth,
                     "title": to_html(provision.title),
                     "bookmark": bookmark,
-                    "text_units": pdf_units(provision.units),
+                    "text_units": pdf_units(own_units(nodes[number])),
                 }
             )
         parts.append({"slug": part.slug, "title": part.title, "provisions": provisions})
@@ -103,8 +106,8 @@ def document_html(doc: Document, labels: dict, site_url: str) -> str:
         note=note,
         css=Markup(css),  # the edition's stylesheet; the foot's text quoted by css_string
         translation=doc.lang != DEFAULT_LANG,
-        masthead={key: doc.masthead.get(key, "") for key in ("organ", "distribution", "date", "original")},
-        sections=[pdf_section(section) for section in doc.sections.values()],
+        masthead={key: masthead.get(key, "") for key in MASTHEAD},
+        sections=[pdf_section(doc_section(node)) for node in tree.walk() if node.kind == "doc"],
         holder=doc.holder.block,
         parts=parts,
         labels=labels,
@@ -123,11 +126,13 @@ def render_pdf(html: str, identifier: bytes) -> bytes:
     return HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_identifier=identifier)
 
 
-def pdf_files(docs: dict[str, Document], labels: dict[str, dict], site_url: str) -> dict[str, bytes]:
+def pdf_files(
+    docs: dict[str, Document], trees: dict[str, Node], labels: dict[str, dict], site_url: str
+) -> dict[str, bytes]:
     """Path in the built site -> the PDF of each language."""
     return {
         pdf_path(doc.identity, lang): render_pdf(
-            document_html(doc, labels[lang], site_url), f"{doc.identity.slug}-{lang}".encode()
+            document_html(doc, trees[lang], labels[lang], site_url), f"{doc.identity.slug}-{lang}".encode()
         )
         for lang, doc in docs.items()
     }
