@@ -24,3 +24,22 @@ def test_the_identity_is_read_and_typed():
     plan = identity.component("plan")
     assert (plan.akn, plan.attached_to, plan.url, plan.levels) == ("enclosure_1", "annex", "plan/", ("paragraph",) * 3)
     assert [component.holds_provisions for component in identity.components] == [False, False, True]
+
+
+def test_the_date_a_citation_writes_is_made_from_the_identity_in_each_language():
+    identity = parse_identity(TEXT, PATH)
+    assert identity.long_date("fr") == "24 janvier 2003" and identity.long_date("en") == "24 January 2003"
+    first = parse_identity(TEXT.replace("date: 2003-01-24", "date: 2003-08-01"), PATH)
+    assert first.long_date("fr") == "1er août 2003" and first.long_date("en") == "1 August 2003"
+
+
+def test_sender_and_addressee_are_optional():
+    identity = parse_identity(TEXT, PATH)
+    assert identity.sender["en"].startswith("Kofi A. Annan") and identity.addressee["fr"].startswith("Président")
+    lines = [
+        line
+        for line in TEXT.splitlines(keepends=True)
+        if not line.startswith(("sender", "addressee", '  fr: "Kofi', '  en: "Kofi'))
+    ]
+    bare = parse_identity("".join(lines), PATH)
+    assert bare.sender is None and bare.addressee is None

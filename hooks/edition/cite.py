@@ -49,7 +49,7 @@ class Citable:
 def citables(doc: Document, labels: dict) -> list[Citable]:
     """Every citable page of one language, in document order."""
     lang, identity, holder = doc.lang, doc.identity, doc.holder
-    date = labels["cite_date"]
+    date = identity.long_date(lang)
 
     def make(key: str, url: str, title: str, of: str) -> Citable:
         return Citable(key, url, lang, title, f"{title}, {of} ({date})", identity)

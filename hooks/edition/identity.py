@@ -22,6 +22,12 @@ LANG = one_of(LANGS)
 URL_PATH = pattern(re.compile(r"^([a-z0-9][a-z0-9-]*/)+$"), "a page path: lowercase words ending with '/' (letter/)")
 # An FRBR component name (AKN Naming Convention): main, or a kind and a number (annex_1, enclosure_1).
 AKN_COMPONENT = pattern(re.compile(r"^(main|[a-z]+_[1-9][0-9]*)$"), "'main' or a kind and a number (annex_1)")
+MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin")
+    + ("juillet", "août", "septembre", "octobre", "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June")
+    + ("July", "August", "September", "October", "November", "December"),
+}
 COMPONENT: dict[str, Any] = {
     "block": SLUG,
     "akn": AKN_COMPONENT,
@@ -40,6 +46,8 @@ SCHEMA: dict[str, Any] = {
     "original": PATH,
     "languages": {"official": LANG, "translation": LANG, "codes": by_lang(SLUG)},
     "organ": by_lang(Reader.text),
+    "sender": optional(by_lang(Reader.text)),  # who signs the document, as its home page names them
+    "addressee": optional(by_lang(Reader.text)),
     "author": Reader.text,
     "publisher": Reader.text,
     "genre": Reader.text,
@@ -69,6 +77,8 @@ class Identity:
     translation_lang: str
     lang_codes: dict[str, str]  # "fr" -> "fra"
     organ: dict[str, str]
+    sender: dict[str, str] | None
+    addressee: dict[str, str] | None
     author: str
     publisher: str
     genre: str
@@ -86,6 +96,11 @@ class Identity:
     @property
     def date_parts(self) -> tuple[int, int, int]:
         return (self.date.year, self.date.month, self.date.day)
+
+    def long_date(self, lang: str) -> str:
+        """The document's date as a citation writes it: "24 janvier 2003", "24 January 2003"."""
+        day = "1er" if lang == "fr" and self.date.day == 1 else str(self.date.day)
+        return f"{day} {MONTHS[lang][self.date.month - 1]} {self.date.year}"
 
     def source_name(self, lang: str) -> str:
         return self.sources.format(lang=lang)
@@ -122,6 +137,8 @@ def parse_identity(text: str, path: str) -> Identity:
         translation_lang=languages["translation"],
         lang_codes=languages["codes"],
         components=shape(reader, Reader.find(root, "components"), data["components"]),
+        sender=data.pop("sender", None),  # optional: a document that is not a letter has neither
+        addressee=data.pop("addressee", None),
         **{key: value for key, value in data.items() if key not in ("languages", "components")},
     )
 

@@ -26,12 +26,12 @@ NESTED_LABELS = {"kinds": KINDS}
 REQUIRED_LABELS = (
     "site_name", "site_description", "copyright", "document", "home", "full_text", "cite", "about", "contents",
     "paragraph", "indent", "decision", "section", "in_this_part", "prev", "next", "breadcrumbs", "provisions",
-    "symbol", "organ", "distributed", "sender", "addressee", "original_languages", "sg_un", "president_sc",
+    "symbol", "organ", "distributed", "sender", "addressee", "original_languages",
     "official_text", "official_versions",
     "translation_note", "permalink", "cite_box", "cite_url", "cite_text", "copy", "download",
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
-    "cite_para", "cite_date", "cite_export",
+    "cite_para", "cite_export",
 )  # fmt: skip
 
 
