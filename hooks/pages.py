@@ -30,6 +30,7 @@ from edition.markup import without_toggle_autocomplete
 from edition.parse import SourceError
 from edition.search import split_index
 from edition.site_url import check_site_url
+from edition.sitedir import SITE
 from edition.synonyms import synonyms
 from edition.theme import check_overrides, material_templates, search_worker
 from edition.urls import lang_root, source_file
@@ -139,6 +140,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     root = Path(config.config_file_path).parent
     write_site_files(edition, site)
+    merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_lang = {lang: synonyms(edition.sources.register, lang) for lang in edition.pages}
+    for lang, (index, docs) in split_index(merged, by_lang).items():
+        folder = site / lang_root(lang) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in (("search_index.json", index), ("documents.json", docs)):
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            (folder / name).write_text(text, encoding="utf-8")
+    # Under `mkdocs serve`, what the last build made and this one did not is removed now, before
+    # the checks read the folder (edition/sitedir.py); the edition's files count as made even when
+    # they were not written again because they had not changed.
+    SITE.finish(site / name for name in edition.site_files)
     frozen = root / "source" / "urls.txt"
     try:  # a published URL never changes; EDITION_FREEZE_URLS=1 is scripts/freeze_urls.py adding pages
         allow_new = os.environ.get("EDITION_FREEZE_URLS") == "1"
@@ -155,13 +168,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
     except ValueError as error:
         raise PluginError(f"Published text differs:\n{error}") from error
-    merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    by_lang = {lang: synonyms(edition.sources.register, lang) for lang in edition.pages}
-    for lang, (index, docs) in split_index(merged, by_lang).items():
-        folder = site / lang_root(lang) / "search"
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, data in (("search_index.json", index), ("documents.json", docs)):
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            (folder / name).write_text(text, encoding="utf-8")
     if buildmode.publishing():  # 0.4 s of every build otherwise, and no use to `mkdocs serve`
         precompress(site)

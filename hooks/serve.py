@@ -11,13 +11,21 @@ browser hangs with nothing shown. Here a failed rebuild is caught and logged; ev
 answered with an error page that says what is wrong, and the browser reloads by itself when a
 later build succeeds. Assets (CSS, scripts) are still served from the last good build.
 
+A quick rebuild: MkDocs empties the site folder before each build and then creates every file
+and folder again, which on a disk where creating files is slow was a second of each rebuild.
+Here it writes over the last build's files instead, and removes afterwards what it did not make
+again (edition/sitedir.py): the folder ends as a build into an empty one would leave it.
+
 MkDocs logs every answer other than 200 as a warning, and a strict build counts the warnings
 logged while it runs, from any thread: a browser that got a 404 or this error page during a
 rebuild made that rebuild fail. Request logs are lowered to information.
 
 This leans on attributes of MkDocs 1.6's LiveReloadServer that are not public (the epochs, the
-watched paths, the observer's poll interval); requirements.txt pins MkDocs, and
-tests/test_serve.py fails if an upgrade changes them.
+watched paths, the observer's poll interval), on its build calling
+`mkdocs.utils.clean_directory(config.site_dir)` once, before writing anything (static-i18n
+replaces it during its inner build and puts back what it found), and on Material's search
+plugin making each page's sections with its module's `Parser` (edition/caching.py, ParsedOnce);
+requirements.txt pins MkDocs and Material, and tests/test_serve.py fails if an upgrade changes them.
 """
 
 from __future__ import annotations
@@ -26,7 +34,10 @@ import logging
 import os
 from collections.abc import Callable, Iterable
 
+from edition.caching import ParsedOnce
+from edition.sitedir import SITE
 from markupsafe import Markup
+from material.plugins.search import plugin as material_search
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -79,6 +90,9 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) 
 
     failure: list[str] = []  # the message of the last build, if it failed
     build = server.builder
+    mkdocs_utils.clean_directory = SITE.start  # note what the folder holds instead of emptying it
+    if not isinstance(material_search.Parser, ParsedOnce):  # pages a save did not change are not parsed again
+        material_search.Parser = ParsedOnce(material_search.Parser)
     clean_directory = mkdocs_utils.clean_directory
 
     def build_or_report() -> None:

@@ -1,4 +1,5 @@
-"""Work MkDocs would repeat within one process, done once.
+"""Work MkDocs would repeat within one process, done once: compiling templates, and (under
+`mkdocs serve`) parsing for the search index the pages a save did not change.
 
 MkDocs makes a new Jinja environment for every build, and static-i18n builds each language as
 a build of its own: every theme template (Material's, the overrides, the sitemap) was compiled
@@ -9,6 +10,10 @@ an edited template (overrides/ under `mkdocs serve`) is compiled again.
 """
 
 from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -29,3 +34,45 @@ class TemplateCache(BytecodeCache):
 
 
 TEMPLATES = TemplateCache()
+
+
+class ParsedOnce:
+    """Stands in for the class of an HTML parser that collects what it found in `data` (Material's
+    search plugin parses each page's HTML into sections with one, in every build): a page whose HTML
+    is the same as in an earlier build gets a copy of the sections parsed then. `mkdocs serve` only,
+    where a save changes a few pages of 462 (hooks/serve.py); a third of a second of each rebuild.
+    Keyed by the whole HTML, so a changed page is parsed again; the entries of the last builds are kept."""
+
+    KEEP = 2000  # parsed pages kept (two languages of 231 pages, four times over)
+
+    def __init__(self, parser: Callable[[], Any]) -> None:
+        self.parser = parser
+        self.parsed: dict[str, list] = {}
+
+    def __call__(self) -> _Feed:
+        return _Feed(self)
+
+    def sections(self, html: str) -> list:
+        found = self.parsed.pop(html, None)
+        if found is None:
+            parser = self.parser()
+            parser.feed(html)
+            parser.close()
+            found = parser.data
+        self.parsed[html] = found  # the most recently used last
+        while len(self.parsed) > self.KEEP:
+            del self.parsed[next(iter(self.parsed))]
+        return copy.deepcopy(found)  # the plugin changes sections (a missing title becomes the page's)
+
+
+class _Feed:
+    """One parse: what is fed is parsed on close, or found parsed already."""
+
+    def __init__(self, memo: ParsedOnce) -> None:
+        self.memo, self.html, self.data = memo, [], []
+
+    def feed(self, html: str) -> None:
+        self.html.append(html)
+
+    def close(self) -> None:
+        self.data = self.memo.sections("".join(self.html))
