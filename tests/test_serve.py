@@ -183,9 +183,11 @@ def test_what_the_serve_hook_takes_from_mkdocs_is_still_there():
     fails here, not in an author's browser."""
     import inspect
 
+    from edition.sitedir import SiteFolder
     from mkdocs import utils
     from mkdocs.commands import build
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import File
 
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=".")
     try:
@@ -200,6 +202,14 @@ def test_what_the_serve_hook_takes_from_mkdocs_is_still_there():
     assert source.count("utils.clean_directory(config.site_dir)") == 1
     assert build.utils is utils
     assert source.index("utils.clean_directory(") < source.index("copy_static_files(")
+    # and writes pages and copies files through the module attributes the hook replaces
+    assert "utils.write_file(" in inspect.getsource(build._build_page)
+    assert "utils.copy_file(" in inspect.getsource(File.copy_file)
+    for name in ("write_file", "copy_file"):
+        assert (
+            list(inspect.signature(getattr(utils, name)).parameters)
+            == list(inspect.signature(getattr(SiteFolder, name)).parameters)[1:]
+        )
 
 
 def test_the_search_index_parses_each_page_with_the_parser_the_hook_replaces():
@@ -224,3 +234,37 @@ def test_the_search_index_parses_each_page_with_the_parser_the_hook_replaces():
         assert found == [(s.el.tag, s.id, s.title, s.text, s.is_excluded()) for s in parser.data]
         again.data[0].title = ["changed by the plugin"]  # the copy kept is not the one handed out
     assert len(memo.parsed) == 1
+
+
+def test_the_theme_listing_kept_for_the_process_is_the_loader_s_own(tmp_path: Path):
+    """edition/caching.py, listed_once: the same templates as Jinja's FileSystemLoader lists, the
+    installed theme's listed once, the project's folders listed again each time."""
+    from edition.caching import LISTED, listed_once
+    from edition.theme import material_templates
+    from jinja2 import FileSystemLoader
+
+    overrides = tmp_path / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    (overrides / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    folders = [str(overrides), str(material_templates())]
+    loader = listed_once(FileSystemLoader(folders), tmp_path)
+    assert loader.list_templates() == FileSystemLoader(folders).list_templates()
+    assert str(material_templates()) in LISTED and str(overrides) not in LISTED
+    (overrides / "partials" / "new.html").write_text("", encoding="utf-8")
+    again = listed_once(FileSystemLoader(folders), tmp_path).list_templates()
+    assert "partials/new.html" in again and again == FileSystemLoader(folders).list_templates()
+
+
+def test_the_serve_hook_finds_the_theme_environment_where_mkdocs_makes_it():
+    import inspect
+
+    from jinja2 import FileSystemLoader
+    from mkdocs.commands import build
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "theme": {"name": "material"}})
+    config.validate()
+    assert isinstance(config.theme.get_env().loader, FileSystemLoader)
+    source = inspect.getsource(build.build)
+    assert "env = config.theme.get_env()" in source and "files.add_files_from_theme(env, config)" in source

@@ -4,8 +4,10 @@ did not make is gone, what it made or kept is there."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
+import pytest
 from edition.sitedir import SiteFolder
 
 
@@ -61,3 +63,55 @@ def test_nothing_is_removed_unless_a_build_started(tmp_path: Path):
     made_earlier(tmp_path, "b.html")
     assert folder.finish() == []  # one finish per start
     assert files(tmp_path) == ["b.html"]
+
+
+def recorded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files written or copied from now on."""
+    done: list[str] = []
+    write_bytes, copyfile = Path.write_bytes, shutil.copyfile
+    monkeypatch.setattr(Path, "write_bytes", lambda path, data: done.append(path.name) or write_bytes(path, data))
+    monkeypatch.setattr(shutil, "copyfile", lambda src, dst: done.append(Path(dst).name) or copyfile(src, dst))
+    return done
+
+
+def test_a_file_that_holds_what_was_written_last_time_is_not_written_again(tmp_path: Path, monkeypatch):
+    folder = SiteFolder()
+    page, other = tmp_path / "a" / "page.html", tmp_path / "b" / "other.html"
+    folder.start(tmp_path)
+    folder.write_file(b"one", str(page))
+    folder.write_file(b"two", str(other))
+    folder.finish()
+    other.write_bytes(b"changed by someone else")
+    written = recorded(monkeypatch)
+    folder.start(tmp_path)
+    folder.write_file(b"one", str(page))  # the same bytes as last time: left alone, and kept
+    folder.write_file(b"two", str(other))  # the file no longer holds them: written
+    assert folder.finish() == []
+    assert written == ["other.html"]
+    assert page.read_bytes() == b"one" and other.read_bytes() == b"two"
+    folder.start(tmp_path)
+    folder.write_file(b"one, revised", str(page))
+    assert folder.finish() == [other]
+    assert page.read_bytes() == b"one, revised"
+
+
+def test_a_copy_is_made_again_when_its_original_or_itself_changed(tmp_path: Path, monkeypatch):
+    original, site = tmp_path / "style.css", tmp_path / "site"
+    original.write_text("a {}", encoding="utf-8")
+    copy = site / "assets" / "style.css"
+    folder = SiteFolder()
+    folder.start(site)
+    folder.copy_file(str(original), str(copy))
+    folder.finish()
+    copied = recorded(monkeypatch)
+    folder.start(site)
+    folder.copy_file(str(original), str(copy))
+    assert folder.finish() == [] and copied == []  # not copied again, and kept
+    original.write_text("b {}", encoding="utf-8")
+    folder.start(site)
+    folder.copy_file(str(original), str(site / "assets"))  # into a folder, as mkdocs.utils.copy_file does
+    assert folder.finish() == [] and copied == ["style.css"] and copy.read_text(encoding="utf-8") == "b {}"
+    copy.write_text("changed by someone else", encoding="utf-8")
+    folder.start(site)
+    folder.copy_file(str(original), str(copy))
+    assert folder.finish() == [] and copy.read_text(encoding="utf-8") == "b {}"

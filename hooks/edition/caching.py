@@ -1,5 +1,6 @@
-"""Work MkDocs would repeat within one process, done once: compiling templates, and (under
-`mkdocs serve`) parsing for the search index the pages a save did not change.
+"""Work repeated within one process, done once: compiling templates, and (under `mkdocs serve`)
+listing the installed theme's files, parsing for the search index the pages a save did not
+change, rendering the pages of the language a save did not change.
 
 MkDocs makes a new Jinja environment for every build, and static-i18n builds each language as
 a build of its own: every theme template (Material's, the overrides, the sitemap) was compiled
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, FileSystemLoader
 from jinja2.bccache import Bucket
 
 
@@ -76,3 +78,45 @@ class _Feed:
 
     def close(self) -> None:
         self.data = self.memo.sections("".join(self.html))
+
+
+class Reused:
+    """A pure function's last result for each key, given again while it is called with arguments
+    equal to the last ones (the edition's data are plain data and dataclasses, compared by value,
+    and what it renders from them is not changed afterwards)."""
+
+    def __init__(self, function: Callable[..., Any]) -> None:
+        self.function = function
+        self.last: dict[str, tuple[tuple, Any]] = {}
+
+    def __call__(self, key: str, *args: Any) -> Any:
+        held = self.last.get(key)
+        if held is not None and held[0] == args:
+            return held[1]
+        result = self.function(*args)
+        self.last[key] = (args, result)
+        return result
+
+
+LISTED: dict[str, list[str]] = {}  # a folder of an installed package -> the templates in it
+
+
+def listed_once(loader: FileSystemLoader, project: Path) -> FileSystemLoader:
+    """Make the loader list each of its folders outside the project once per process: MkDocs lists
+    the theme's files in every build of every language, to copy its assets, and Material's folder
+    holds 14,500 files (its icons) that do not change while MkDocs runs. The project's folders
+    (overrides/) are listed every time, as they may."""
+
+    def list_templates() -> list[str]:
+        found: set[str] = set()
+        for folder in loader.searchpath:
+            if Path(folder).is_relative_to(project):
+                found.update(FileSystemLoader(folder, followlinks=loader.followlinks).list_templates())
+            else:
+                if folder not in LISTED:
+                    LISTED[folder] = FileSystemLoader(folder, followlinks=loader.followlinks).list_templates()
+                found.update(LISTED[folder])
+        return sorted(found)
+
+    loader.list_templates = list_templates  # type: ignore[method-assign]
+    return loader

@@ -9,7 +9,9 @@ build writes over it, and at the end of the build, before the checks that read t
 file that was neither written again (its times are still the ones noted) nor kept as up to date
 by the edition (which writes a file only when its content changed) is removed, with the folders
 left empty. The folder then holds what a build into an empty folder makes: tests/test_serve.py
-compares them, file by file.
+compares them, file by file. Writing over a file costs little on a quiet disk but much more on a
+busy one: MkDocs' writes and copies (mkdocs.utils.write_file and copy_file) are replaced too, by
+ones that leave alone a file whose content, or whose original, is the one of the last build.
 
 A write always changes the times: the file was last written by an earlier build, which ended at
 least MkDocs' build delay (0.1 s) before this one started, far more than the clock's granularity.
@@ -18,6 +20,7 @@ least MkDocs' build delay (0.1 s) before this one started, far more than the clo
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,6 +30,13 @@ Stamp = tuple[int, int, int]  # inode, modification and change times (ns): any w
 def stamp(path: Path | str) -> Stamp:
     info = os.stat(path)
     return info.st_ino, info.st_mtime_ns, info.st_ctime_ns
+
+
+def stamp_or_none(path: Path) -> Stamp | None:
+    try:
+        return stamp(path)
+    except FileNotFoundError:
+        return None
 
 
 def listing(folder: Path) -> dict[Path, Stamp]:
@@ -47,10 +57,40 @@ class SiteFolder:
     def __init__(self) -> None:
         self.folder: Path | None = None
         self.before: dict[Path, Stamp] = {}
+        self.unchanged: set[Path] = set()  # files of this build that were not written again
+        self.written: dict[Path, tuple[Stamp, bytes]] = {}  # file -> its stamp and content when written
+        self.copied: dict[Path, tuple[Stamp, Stamp]] = {}  # copy -> the stamps of its original and itself
 
     def start(self, folder: str | Path) -> None:
-        self.folder = Path(folder)
+        self.folder, self.unchanged = Path(folder), set()
         self.before = listing(self.folder) if self.folder.is_dir() else {}
+
+    def write_file(self, content: bytes, output_path: str) -> None:
+        """mkdocs.utils.write_file, which does not write again a file that holds what it wrote last
+        time (its stamp says so): writing costs more than comparing, when the disk is busy."""
+        path = Path(output_path)
+        last = self.written.get(path)
+        if self.folder is not None and last is not None and last[1] == content and stamp_or_none(path) == last[0]:
+            self.unchanged.add(path)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        self.written[path] = (stamp(path), content)
+
+    def copy_file(self, source_path: str, output_path: str) -> None:
+        """mkdocs.utils.copy_file, which does not copy again a file when neither it nor the copy
+        changed since the last copy (the theme's assets, the stylesheet)."""
+        output = Path(output_path)
+        if output.is_dir():
+            output = output / Path(source_path).name
+        last = self.copied.get(output)
+        source = stamp(source_path)
+        if self.folder is not None and last is not None and last == (source, stamp_or_none(output)):
+            self.unchanged.add(output)
+            return
+        output.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source_path, output)
+        self.copied[output] = (source, stamp(output))
 
     def finish(self, kept: Iterable[Path] = ()) -> list[Path]:
         """Remove what this build did not write, except the files `kept` (made by this build too,
@@ -58,7 +98,7 @@ class SiteFolder:
         Returns the files removed."""
         if self.folder is None:
             return []
-        kept = set(kept)
+        kept = self.unchanged.union(kept)
         stale = []
         for path, before in self.before.items():
             if path in kept:
@@ -73,7 +113,7 @@ class SiteFolder:
         for directory, _, _ in os.walk(self.folder, topdown=False):  # deepest first; a clean build leaves none empty
             if Path(directory) != self.folder and not os.listdir(directory):
                 os.rmdir(directory)
-        self.folder, self.before = None, {}
+        self.folder, self.before, self.unchanged = None, {}, set()
         return sorted(stale)
 
 
