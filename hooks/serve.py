@@ -44,6 +44,7 @@ from pathlib import Path
 from edition import buildmode
 from edition.caching import ParsedOnce, listed_once
 from edition.sitedir import SITE
+from jinja2 import Environment
 from markupsafe import Markup
 from material.plugins.search import plugin as material_search
 from mkdocs import utils as mkdocs_utils
@@ -90,16 +91,24 @@ def is_page(path: str) -> bool:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if buildmode.serving():  # each build's theme environment lists the installed theme's files once per process
-        project, get_env = Path(config.config_file_path).parent, config.theme.get_env
-
-        def environment():
-            env = get_env()
-            listed_once(env.loader, project)
-            return env
-
-        config.theme.get_env = environment
+    """Under `mkdocs serve`, each build's theme environment lists the installed theme's files once
+    per process (static-i18n runs on_config again for its inner build: wrapped once)."""
+    get_env = config.theme.get_env
+    if buildmode.serving() and not isinstance(get_env, ListingOnce):
+        config.theme.get_env = ListingOnce(get_env, Path(config.config_file_path).parent)
     return config
+
+
+class ListingOnce:
+    """config.theme.get_env, whose environment's loader lists the installed theme once per process."""
+
+    def __init__(self, get_env: Callable[[], Environment], project: Path) -> None:
+        self.get_env, self.project = get_env, project
+
+    def __call__(self) -> Environment:
+        env = self.get_env()
+        listed_once(env.loader, self.project)
+        return env
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:

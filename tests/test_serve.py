@@ -255,16 +255,28 @@ def test_the_theme_listing_kept_for_the_process_is_the_loader_s_own(tmp_path: Pa
     assert "partials/new.html" in again and again == FileSystemLoader(folders).list_templates()
 
 
-def test_the_serve_hook_finds_the_theme_environment_where_mkdocs_makes_it():
+def test_the_serve_hook_finds_the_theme_environment_where_mkdocs_makes_it(tmp_path: Path, monkeypatch):
     import inspect
 
+    import serve  # hooks/serve.py
+    from edition import buildmode
     from jinja2 import FileSystemLoader
     from mkdocs.commands import build
     from mkdocs.config.defaults import MkDocsConfig
 
-    config = MkDocsConfig()
-    config.load_dict({"site_name": "x", "theme": {"name": "material"}})
-    config.validate()
-    assert isinstance(config.theme.get_env().loader, FileSystemLoader)
     source = inspect.getsource(build.build)
     assert "env = config.theme.get_env()" in source and "files.add_files_from_theme(env, config)" in source
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs"), "theme": {"name": "material"}})
+    assert config.validate() == ([], [])
+    serve.on_config(config)
+    assert not isinstance(config.theme.get_env, serve.ListingOnce)  # `mkdocs build`: left as it is
+    monkeypatch.setattr(buildmode, "_command", "serve")
+    for _ in range(2):  # static-i18n runs on_config twice per build
+        serve.on_config(config)
+    assert isinstance(config.theme.get_env, serve.ListingOnce)
+    assert not isinstance(config.theme.get_env.get_env, serve.ListingOnce)
+    env = config.theme.get_env()
+    assert isinstance(env.loader, FileSystemLoader)
+    assert env.loader.list_templates() == FileSystemLoader(config.theme.dirs).list_templates()

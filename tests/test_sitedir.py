@@ -26,6 +26,8 @@ def files(folder: Path) -> list[str]:
 
 def test_what_the_build_did_not_make_is_removed_with_its_empty_folders(tmp_path: Path):
     made_earlier(tmp_path, "index.html", "plan/9/index.html", "p/9/index.html", "p/9/x/old.json", "plan/9/s.bib")
+    made_earlier(tmp_path, ".hidden", ".git/HEAD")  # MkDocs leaves what is hidden at the top
+    (tmp_path / ".empty").mkdir()
     folder = SiteFolder()
     folder.start(tmp_path)
     (tmp_path / "index.html").write_text("earlier index.html", encoding="utf-8")  # written again, same bytes
@@ -37,8 +39,9 @@ def test_what_the_build_did_not_make_is_removed_with_its_empty_folders(tmp_path:
         "p/9/x/old.json",
         "plan/9/index.html",
     ]
-    assert files(tmp_path) == ["index.html", "plan/10/index.html", "plan/9/s.bib"]
+    assert files(tmp_path) == [".git/HEAD", ".hidden", "index.html", "plan/10/index.html", "plan/9/s.bib"]
     assert not (tmp_path / "p").exists()  # no folder is left empty
+    assert (tmp_path / ".empty").is_dir()
     assert tmp_path.is_dir()
 
 

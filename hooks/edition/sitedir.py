@@ -40,9 +40,13 @@ def stamp_or_none(path: Path) -> Stamp | None:
 
 
 def listing(folder: Path) -> dict[Path, Stamp]:
-    """Every file under folder, with its stamp."""
+    """Every file under folder, with its stamp; not what is hidden at the top, which MkDocs does
+    not remove either (mkdocs.utils.clean_directory)."""
     found = {}
-    for directory, _, names in os.walk(folder):
+    for directory, folders, names in os.walk(folder):
+        if Path(directory) == folder:
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            names = [name for name in names if not name.startswith(".")]
         for name in names:
             path = Path(directory, name)
             found[path] = stamp(path)
@@ -111,7 +115,8 @@ class SiteFolder:
                 path.unlink()
                 stale.append(path)
         for directory, _, _ in os.walk(self.folder, topdown=False):  # deepest first; a clean build leaves none empty
-            if Path(directory) != self.folder and not os.listdir(directory):
+            inside = Path(directory).relative_to(self.folder).parts
+            if inside and not inside[0].startswith(".") and not os.listdir(directory):
                 os.rmdir(directory)
         self.folder, self.before, self.unchanged = None, {}, set()
         return sorted(stale)
