@@ -185,7 +185,8 @@ def save_to_reload(work: Path, runs: int) -> dict[str, tuple[list[float], list[f
     many rebuilds the save caused (counted once the server is quiet)."""
     port = free_port()
     log = work / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EDITION_PUBLISH": "0"}
+    # TMPDIR: the folder MkDocs serves from goes with the copy (a terminated server leaves it behind)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EDITION_PUBLISH": "0", "TMPDIR": str(work)}
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=work, env=env, stdout=out, stderr=subprocess.STDOUT)
