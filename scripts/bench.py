@@ -31,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from functools import partial
 from pathlib import Path
@@ -159,9 +160,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=120) as response:  # the server holds requests while it builds
-        return response.read().decode("utf-8", "replace")
+def fetch(url: str, log: Path | None = None) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:  # the server holds requests while it builds
+            return response.read().decode("utf-8", "replace")
+    except (OSError, urllib.error.HTTPError) as error:
+        if log is None:
+            raise
+        shown = "\n".join(line for line in log.read_text().splitlines() if '"GET ' not in line)
+        raise RuntimeError(f"{url}: {error}\nserver log:\n{shown[-3000:]}") from error
 
 
 def cpu_of(pid: int) -> float:
@@ -199,7 +206,7 @@ def save_to_reload(work: Path, runs: int) -> dict[str, tuple[list[float], list[f
             time.sleep(0.1)
         for kind, (name, text, page) in EDITS.items():
             source, url = work / name, f"http://127.0.0.1:{port}/{page}"
-            fetch(url)
+            fetch(url, log)
             original = source.read_text(encoding="utf-8")
             assert text in original, f"{name} no longer holds {text!r}: update EDITS"
             delays, cpu, rebuilds = [], [], []
@@ -209,18 +216,18 @@ def save_to_reload(work: Path, runs: int) -> dict[str, tuple[list[float], list[f
                 edited = f"{text[:-1]} {marker}." if text.endswith(".") else f"{text} {marker}"
                 source.write_text(original.replace(text, edited), "utf-8")
                 saved, used = time.monotonic(), cpu_of(server.pid)
-                while marker not in fetch(url):
+                while marker not in fetch(url, log):
                     if time.monotonic() - saved > 120:
                         raise RuntimeError(f"the edit never reached {url}:\n{log.read_text()[-3000:]}")
                     time.sleep(0.02)
                 delays.append(time.monotonic() - saved)
                 cpu.append(cpu_of(server.pid) - used)
                 time.sleep(3)  # a second rebuild, if the save caused one, starts within this time
-                fetch(url)  # and the server answers once it is over
+                fetch(url, log)  # and the server answers once it is over
                 rebuilds.append(log.read_text().count(REBUILD) - before)
             source.write_text(original, encoding="utf-8")
             time.sleep(3)
-            fetch(url)  # the rebuild of the original is over
+            fetch(url, log)  # the rebuild of the original is over
             results[kind] = delays, cpu, rebuilds
     finally:
         server.terminate()
