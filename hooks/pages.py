@@ -22,7 +22,7 @@ from pathlib import Path
 from edition import buildmode
 from edition.akn import AknError
 from edition.assemble import Edition, assemble_docs, build_edition, precompress, write_site_files
-from edition.caching import TEMPLATES
+from edition.caching import TEMPLATES, folder_state
 from edition.enrich import EnrichError
 from edition.fidelity import check_published_page
 from edition.frozen import UrlError, built_urls, check_urls
@@ -47,8 +47,7 @@ held: dict[str, str] = {}  # their bodies, between on_page_markdown and on_page_
 
 def inputs(folder: Path, *more: str) -> tuple:
     """The state of a folder's files (and of anything else given, such as the site's address)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return (*more, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    return (*more, *folder_state(folder))
 
 
 def on_startup(command: str, dirty: bool) -> None:

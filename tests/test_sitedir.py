@@ -118,3 +118,17 @@ def test_a_copy_is_made_again_when_its_original_or_itself_changed(tmp_path: Path
     folder.start(site)
     folder.copy_file(str(original), str(copy))
     assert folder.finish() == [] and copy.read_text(encoding="utf-8") == "b {}"
+
+
+def test_the_pages_of_a_language_are_reused_only_for_the_same_inputs_and_templates():
+    """edition/caching.py, Reused, as edition/assemble.py uses it under `mkdocs serve`."""
+    from edition.caching import Reused
+
+    calls: list[tuple] = []
+    pages = Reused(lambda text, labels: calls.append((text, labels)) or [f"<p>{text}</p>"])
+    first = pages("en", "text", {"a": "b"}, also=(("overrides/edition/page.html", 1, 10),))
+    assert pages("en", "text", {"a": "b"}, also=(("overrides/edition/page.html", 1, 10),)) is first
+    assert pages("fr", "text", {"a": "b"}, also=(("overrides/edition/page.html", 1, 10),)) is not first  # per key
+    pages("en", "text", {"a": "c"}, also=(("overrides/edition/page.html", 1, 10),))  # other labels
+    pages("en", "text", {"a": "c"}, also=(("overrides/edition/page.html", 2, 10),))  # a template saved
+    assert len(calls) == 4

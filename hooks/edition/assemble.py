@@ -16,7 +16,7 @@ from markupsafe import Markup
 from . import cite, pdf, urls
 from .akn import akn_files
 from .buildmode import publishing, serving
-from .caching import Reused
+from .caching import Reused, folder_state
 from .enrich import EnrichError, Linker, Mention, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import DEFAULT_LANG, LANGS
 from .notes import note_html
@@ -103,7 +103,10 @@ def generation_date() -> datetime.date:
 
 
 def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edition:
-    return render_edition(load_sources(source, root), site_url)
+    # under `mkdocs serve`, the pages of a language are reused only while the templates under
+    # overrides/ (the edition's own among them) are the ones they were rendered with
+    templates = folder_state(root / "overrides") if root is not None and serving() else None
+    return render_edition(load_sources(source, root), site_url, templates)
 
 
 def checked_text(sources: Sources) -> tuple[dict[str, list[Piece]], dict[str, Linker]]:
@@ -132,12 +135,15 @@ def language_pages(
 
 
 # Under `mkdocs serve`, a save of one language's text leaves the other language's pages as they
-# were: equal arguments (plain data and dataclasses, compared by value), the same pages.
+# were: equal arguments (plain data and dataclasses, compared by value) and the same templates,
+# the same pages.
 LANGUAGE_PAGES = Reused(language_pages)
 
 
-def render_edition(sources: Sources, site_url: str) -> Edition:
-    """Every page and file of both languages from checked sources."""
+def render_edition(sources: Sources, site_url: str, templates: tuple | None = None) -> Edition:
+    """Every page and file of both languages from checked sources. With `templates` (the state of
+    the templates the pages are rendered with), the pages of a language whose inputs are the ones
+    of the last call are reused (`mkdocs serve`)."""
     text, linkers = checked_text(sources)
     register = sources.register
     used = {lang: find_acronyms(linkers[lang], text[lang]) for lang in LANGS}
@@ -161,7 +167,10 @@ def render_edition(sources: Sources, site_url: str) -> Edition:
         ctx = contexts[lang]
         args = (ctx, extra_links(sources.labels[lang]), pdf.PDF[lang] if publishing() else "", around, register)
         args += (found[lang],)
-        document, entities = LANGUAGE_PAGES(lang, *args) if serving() else language_pages(*args)
+        if templates is None:
+            document, entities = language_pages(*args)
+        else:
+            document, entities = LANGUAGE_PAGES(lang, *args, also=templates)
         pages[lang] = [*document, *parallel_pages(contexts, lang), *entities, glossary_page(ctx, register, used)]
         files |= citation_files(citables[lang], site_url)
     if publishing():  # the PDFs take seconds: made for publishing (and the tests), not by `mkdocs serve`

@@ -83,19 +83,26 @@ class _Feed:
 class Reused:
     """A pure function's last result for each key, given again while it is called with arguments
     equal to the last ones (the edition's data are plain data and dataclasses, compared by value,
-    and what it renders from them is not changed afterwards)."""
+    and what it renders from them is not changed afterwards), and while what else the result
+    depends on (`also`: the state of the templates it renders with) is the same."""
 
     def __init__(self, function: Callable[..., Any]) -> None:
         self.function = function
         self.last: dict[str, tuple[tuple, Any]] = {}
 
-    def __call__(self, key: str, *args: Any) -> Any:
+    def __call__(self, key: str, *args: Any, also: tuple = ()) -> Any:
         held = self.last.get(key)
-        if held is not None and held[0] == args:
+        if held is not None and held[0] == (args, also):
             return held[1]
         result = self.function(*args)
-        self.last[key] = (args, result)
+        self.last[key] = ((args, also), result)
         return result
+
+
+def folder_state(folder: Path) -> tuple:
+    """What tells whether a folder's files changed: each one's path, modification time and size."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
 LISTED: dict[str, list[str]] = {}  # a folder of an installed package -> the templates in it
