@@ -22,7 +22,7 @@ from pathlib import Path
 from edition import buildmode
 from edition.akn import AknError
 from edition.assemble import Edition, assemble_docs, build_edition, page_file_names, precompress, write_site_files
-from edition.caching import TEMPLATES
+from edition.caching import TEMPLATES, folder_state
 from edition.contents import toc_tokens
 from edition.enrich import EnrichError
 from edition.fidelity import check_published_page
@@ -33,6 +33,7 @@ from edition.parse import SourceError
 from edition.search import split_index
 from edition.site_config import configure as configure_site
 from edition.site_url import check_site_url
+from edition.sitedir import SITE
 from edition.synonyms import synonyms
 from edition.templates import template_problem
 from edition.theme import check_overrides, material_templates, search_worker
@@ -53,8 +54,7 @@ with_contents = {source_file(url, lang) for url in WITH_CONTENTS for lang in LAN
 
 def inputs(folder: Path, *more: str) -> tuple:
     """The state of a folder's files (and of anything else given, such as the site's address)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return (*more, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    return (*more, *folder_state(folder))
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -165,6 +165,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     root = Path(config.config_file_path).parent
     write_site_files(edition, site)
+    merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_lang = {lang: synonyms(edition.sources.register, lang) for lang in edition.pages}
+    for lang, (index, docs) in split_index(merged, by_lang).items():
+        folder = site / lang_root(lang) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in (("search_index.json", index), ("documents.json", docs)):
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            (folder / name).write_text(text, encoding="utf-8")
+    # Under `mkdocs serve`, what the last build made and this one did not is removed now, before
+    # the checks read the folder (edition/sitedir.py); the edition's files count as made even when
+    # they were not written again because they had not changed.
+    SITE.finish(site / name for name in edition.site_files)
     frozen = root / "source" / "urls.txt"
     try:  # a published URL never changes; EDITION_FREEZE_URLS=1 is scripts/freeze_urls.py adding pages
         allow_new = os.environ.get("EDITION_FREEZE_URLS") == "1"
@@ -181,13 +193,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
     except ValueError as error:
         raise PluginError(f"Published text differs:\n{error}") from error
-    merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    by_lang = {lang: synonyms(edition.sources.register, lang) for lang in edition.pages}
-    for lang, (index, docs) in split_index(merged, by_lang).items():
-        folder = site / lang_root(lang) / "search"
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, data in (("search_index.json", index), ("documents.json", docs)):
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            (folder / name).write_text(text, encoding="utf-8")
     if buildmode.publishing():  # 0.4 s of every build otherwise, and no use to `mkdocs serve`
         precompress(site)

@@ -11,13 +11,27 @@ browser hangs with nothing shown. Here a failed rebuild is caught and logged; ev
 answered with an error page that says what is wrong, and the browser reloads by itself when a
 later build succeeds. Assets (CSS, scripts) are still served from the last good build.
 
+A quick rebuild: MkDocs empties the site folder before each build and then creates every file
+and folder again, which on a disk where creating files is slow was a second of each rebuild.
+Here it writes over the last build's files instead, and removes afterwards what it did not make
+again (edition/sitedir.py): the folder ends as a build into an empty one would leave it. And
+what does not change between saves is not done again (edition/caching.py): the listing of the
+installed theme's files, the search plugin's parse of the pages a save did not change, the
+pages of the language it did not change (edition/assemble.py, language_pages).
+
 MkDocs logs every answer other than 200 as a warning, and a strict build counts the warnings
 logged while it runs, from any thread: a browser that got a 404 or this error page during a
 rebuild made that rebuild fail. Request logs are lowered to information.
 
 This leans on attributes of MkDocs 1.6's LiveReloadServer that are not public (the epochs, the
-watched paths, the observer's poll interval); requirements.txt pins MkDocs, and
-tests/test_serve.py fails if an upgrade changes them.
+watched paths, the observer's poll interval), on its build calling
+`mkdocs.utils.clean_directory(config.site_dir)` once, before writing anything (static-i18n
+replaces it during its inner build and puts back what it found) and writing through
+`mkdocs.utils.write_file` and `copy_file`, on the theme's Jinja
+environment coming from `config.theme.get_env()` with a FileSystemLoader (edition/caching.py,
+listed_once), and on Material's search plugin making each page's sections with its module's
+`Parser` (edition/caching.py, ParsedOnce);
+requirements.txt pins MkDocs and Material, and tests/test_serve.py fails if an upgrade changes them.
 """
 
 from __future__ import annotations
@@ -25,8 +39,14 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
+from edition import buildmode
+from edition.caching import ParsedOnce, listed_once
+from edition.sitedir import SITE
+from jinja2 import Environment
 from markupsafe import Markup
+from material.plugins.search import plugin as material_search
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -70,6 +90,27 @@ def is_page(path: str) -> bool:
     return path.endswith(("/", ".html"))
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Under `mkdocs serve`, each build's theme environment lists the installed theme's files once
+    per process (static-i18n runs on_config again for its inner build: wrapped once)."""
+    get_env = config.theme.get_env
+    if buildmode.serving() and not isinstance(get_env, ListingOnce):
+        config.theme.get_env = ListingOnce(get_env, Path(config.config_file_path).parent)
+    return config
+
+
+class ListingOnce:
+    """config.theme.get_env, whose environment's loader lists the installed theme once per process."""
+
+    def __init__(self, get_env: Callable[[], Environment], project: Path) -> None:
+        self.get_env, self.project = get_env, project
+
+    def __call__(self) -> Environment:
+        env = self.get_env()
+        listed_once(env.loader, self.project)
+        return env
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     logging.getLogger("mkdocs.livereload").addFilter(RequestsAreNotWarnings())
     generated = os.path.abspath(config.docs_dir)  # as the server keys what it watches
@@ -79,6 +120,10 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) 
 
     failure: list[str] = []  # the message of the last build, if it failed
     build = server.builder
+    mkdocs_utils.clean_directory = SITE.start  # note what the folder holds instead of emptying it
+    mkdocs_utils.write_file, mkdocs_utils.copy_file = SITE.write_file, SITE.copy_file  # only what changed
+    if not isinstance(material_search.Parser, ParsedOnce):  # pages a save did not change are not parsed again
+        material_search.Parser = ParsedOnce(material_search.Parser)
     clean_directory = mkdocs_utils.clean_directory
 
     def build_or_report() -> None:

@@ -8,8 +8,9 @@ the same build with the hooks disabled on the same, already rendered pages, and 
 hooks' cost); build time per page; the HTML of one provision page (raw, gzip); everything a first
 visit to that page loads, measured in Chromium (raw, gzip); the search index per language.
 For the real source only (x1), with a real `mkdocs serve`: the time from saving an edit of
-source/S-2003-85.en.md until the edited page is served (median of --serve-runs saves), and the
-number of rebuilds each save causes.
+source/S-2003-85.en.md until the edited page is served (median of --serve-runs saves), the
+server's CPU time meanwhile and the number of rebuilds each save causes; the same for an edit of
+source/register.yml and of a hand-written page (docs/about.en.md).
 The size of the two PDFs and the time a publishing build spends making them.
 Each build runs in a temporary copy of the project; nothing here is written to the work tree.
 """
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from functools import partial
 from pathlib import Path
@@ -160,9 +162,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=120) as response:  # the server holds requests while it builds
-        return response.read().decode("utf-8", "replace")
+def fetch(url: str, log: Path | None = None) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:  # the server holds requests while it builds
+            return response.read().decode("utf-8", "replace")
+    except (OSError, urllib.error.HTTPError) as error:
+        if log is None:
+            raise
+        shown = "\n".join(line for line in log.read_text().splitlines() if '"GET ' not in line)
+        raise RuntimeError(f"{url}: {error}\nserver log:\n{shown[-3000:]}") from error
 
 
 def cpu_of(pid: int) -> float:
@@ -171,45 +179,62 @@ def cpu_of(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def save_to_reload(work: Path, runs: int) -> tuple[list[float], list[float], list[int]]:
-    """`mkdocs serve` on the project; per save of a source file: the seconds from the save until the
-    changed page is served, the CPU seconds the server used meanwhile, and how many rebuilds the
-    save caused (counted once the server is quiet)."""
+# What an editor saves: (file, text replaced, page that shows it). The French text is the
+# original's word for word: an edit of it is refused, so the English stands for the texts.
+EDITS = {
+    "translation": ("source/S-2003-85.en.md", "Economic dimension.", "en" + PROVISION),
+    "register": ("source/register.yml", "by the Charter of the United Nations.", "en/entities/un/"),
+    "hand-written page": ("docs/about.en.md", "published word for word and in order", "en/about/"),
+}
+
+
+def save_to_reload(work: Path, runs: int) -> dict[str, tuple[list[float], list[float], list[int]]]:
+    """`mkdocs serve` on the project; per kind of edit (EDITS) and per save: the seconds from the
+    save until the changed page is served, the CPU seconds the server used meanwhile, and how
+    many rebuilds the save caused (counted once the server is quiet)."""
     port = free_port()
     log = work / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EDITION_PUBLISH": "0"}
+    # TMPDIR: the folder MkDocs serves from goes with the copy (a terminated server leaves it behind)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EDITION_PUBLISH": "0", "TMPDIR": str(work)}
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=work, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url, source = f"http://127.0.0.1:{port}/en{PROVISION}", work / "source" / "S-2003-85.en.md"
-    delays, cpu, rebuilds = [], [], []
+    results = {}
     try:
         deadline = time.monotonic() + 120
         while "Serving on" not in log.read_text():
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"mkdocs serve did not start:\n{log.read_text()[-3000:]}")
             time.sleep(0.1)
-        fetch(url)
-        original = source.read_text(encoding="utf-8")
-        for run in range(runs):
-            marker = f"benchmark{run}"
-            before = log.read_text().count(REBUILD)
-            source.write_text(original.replace("Economic dimension.", f"Economic dimension {marker}."), "utf-8")
-            saved, used = time.monotonic(), cpu_of(server.pid)
-            while marker not in fetch(url):
-                if time.monotonic() - saved > 120:
-                    raise RuntimeError(f"the edit never reached the page:\n{log.read_text()[-3000:]}")
-                time.sleep(0.02)
-            delays.append(time.monotonic() - saved)
-            cpu.append(cpu_of(server.pid) - used)
-            time.sleep(3)  # a second rebuild, if the save caused one, starts within this time
-            fetch(url)  # and the server answers once it is over
-            rebuilds.append(log.read_text().count(REBUILD) - before)
-        source.write_text(original, encoding="utf-8")
+        for kind, (name, text, page) in EDITS.items():
+            source, url = work / name, f"http://127.0.0.1:{port}/{page}"
+            fetch(url, log)
+            original = source.read_text(encoding="utf-8")
+            assert text in original, f"{name} no longer holds {text!r}: update EDITS"
+            delays, cpu, rebuilds = [], [], []
+            for run in range(runs):
+                marker = f"benchmark{run}"
+                before = log.read_text().count(REBUILD)
+                edited = f"{text[:-1]} {marker}." if text.endswith(".") else f"{text} {marker}"
+                source.write_text(original.replace(text, edited), "utf-8")
+                saved, used = time.monotonic(), cpu_of(server.pid)
+                while marker not in fetch(url, log):
+                    if time.monotonic() - saved > 120:
+                        raise RuntimeError(f"the edit never reached {url}:\n{log.read_text()[-3000:]}")
+                    time.sleep(0.02)
+                delays.append(time.monotonic() - saved)
+                cpu.append(cpu_of(server.pid) - used)
+                time.sleep(3)  # a second rebuild, if the save caused one, starts within this time
+                fetch(url, log)  # and the server answers once it is over
+                rebuilds.append(log.read_text().count(REBUILD) - before)
+            source.write_text(original, encoding="utf-8")
+            time.sleep(3)
+            fetch(url, log)  # the rebuild of the original is over
+            results[kind] = delays, cpu, rebuilds
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return delays, cpu, rebuilds
+    return results
 
 
 def pdf_cost(work: Path) -> dict:
@@ -259,10 +284,11 @@ def measure(times: int, runs: int, browser: bool, serve_runs: int) -> dict:
             ],
         }
         if serve_runs:
-            delays, cpu, rebuilds = save_to_reload(work, serve_runs)
-            result["save to reload s (median)"] = round(statistics.median(delays), 2)
-            result["save to reload, server CPU s (median)"] = round(statistics.median(cpu), 2)
-            result["rebuilds per save"] = rebuilds
+            for kind, (delays, cpu, rebuilds) in save_to_reload(work, serve_runs).items():
+                label = "" if kind == "translation" else f", {kind}"  # the English text: as measured before
+                result[f"save to reload s (median){label}"] = round(statistics.median(delays), 2)
+                result[f"save to reload, server CPU s (median){label}"] = round(statistics.median(cpu), 2)
+                result[f"rebuilds per save{label}"] = rebuilds
         result |= pdf_cost(work)
         if browser:
             raw, zipped, requests = first_visit(site, PROVISION)

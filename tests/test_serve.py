@@ -20,6 +20,7 @@ from tests.helpers import copy_project
 
 REBUILD = "Detected file changes"  # what mkdocs serve logs before each rebuild
 PAGE = "/en/plan/16-3-2/"
+EPOCH = "1043366400"  # SOURCE_DATE_EPOCH: the served and the built site are made on the same day
 WAIT = 90  # seconds a step may take on a loaded machine before the test gives up: a bound, not a timing
 
 
@@ -30,8 +31,14 @@ def free_port() -> int:
 
 
 class Served:
-    def __init__(self, work: Path, port: int, log: Path) -> None:
-        self.work, self.base, self.log = work, f"http://127.0.0.1:{port}", log
+    def __init__(self, work: Path, port: int, log: Path, temp: Path) -> None:
+        self.work, self.base, self.log, self.temp = work, f"http://127.0.0.1:{port}", log, temp
+
+    @property
+    def site(self) -> Path:
+        """The folder the server builds into and serves (MkDocs makes it in the temporary folder)."""
+        (folder,) = self.temp.glob("mkdocs_*")
+        return folder
 
     def logged(self, line: str) -> int:
         return self.log.read_text(encoding="utf-8").count(line)
@@ -64,8 +71,9 @@ class Served:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
     work = copy_project(tmp_path / "project")
-    port, log = free_port(), tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    port, log, temp = free_port(), tmp_path / "serve.log", tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp), "SOURCE_DATE_EPOCH": EPOCH}
     env.pop("EDITION_PUBLISH", None)
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
@@ -75,7 +83,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    served = Served(work, port, log)
+    served = Served(work, port, log, temp)
     try:
         deadline = time.monotonic() + WAIT
         while served.logged("Serving on") == 0:
@@ -116,8 +124,159 @@ def test_serve_rebuilds_once_per_save_and_answers_after_an_error(served: Served)
     served.until("/plan/16-3-2/", "Dimension économique", 200)  # both languages are built again
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def folders(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir())
+
+
+@pytest.mark.slow
+def test_a_rebuild_serves_what_a_build_makes(served: Served, tmp_path: Path):
+    """The server rebuilds into the last build's folder (edition/sitedir.py) and parses again only
+    the pages that changed for the search index (edition/caching.py): after a save, every file it
+    serves (pages, search index, citation downloads...) is the one `mkdocs build` makes, and nothing
+    else is left there."""
+    english = served.work / "source" / "S-2003-85.en.md"
+    served.until(PAGE, "Economic dimension", 200)
+    stray = served.site / "plan" / "gone" / "index.html"  # as if an earlier build had made it
+    stray.parent.mkdir()
+    stray.write_text("a page no build makes any more", encoding="utf-8")
+    text = english.read_text(encoding="utf-8").replace("Economic dimension.", "Economic dimension revised.")
+    english.write_text(text, encoding="utf-8")
+    served.until(PAGE, "Economic dimension revised", 200)
+    served.quiet()
+
+    built = tmp_path / "built"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, "EDITION_PUBLISH": "0"}
+    env["SITE_URL"] = served.base + "/"  # as `mkdocs serve` sets it
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(built)],
+        cwd=served.work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    served_files, built_files = tree(served.site), tree(built)
+    assert sorted(served_files) == sorted(built_files)
+    different = [name for name in built_files if served_files[name] != built_files[name]]
+    assert different == []
+    assert folders(served.site) == folders(built)
+    assert b"Economic dimension revised" in served_files["en/plan/16-3-2/index.html"]
+    assert b"Economic dimension revised" in served_files["en/search/documents.json"]
+    code, bibtex = served.get("/en/plan/16-3-2/s-2003-85-16-3-2.bib")
+    assert code == 200 and bibtex.encode() == built_files["en/plan/16-3-2/s-2003-85-16-3-2.bib"]
+
+
 def test_error_page_escapes_the_message():
     from serve import error_page  # hooks/serve.py
 
     page = error_page("source/x.md:3: provision 1: <script>alert(1)</script> & more").decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page and "<script>alert" not in page
+
+
+def test_what_the_serve_hook_takes_from_mkdocs_is_still_there():
+    """hooks/serve.py leans on parts of MkDocs that are not public: an upgrade that changes them
+    fails here, not in an author's browser."""
+    import inspect
+
+    from edition.sitedir import SiteFolder
+    from mkdocs import utils
+    from mkdocs.commands import build
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import File
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=".")
+    try:
+        for name in ("_watched_paths", "_visible_epoch", "_wanted_epoch", "_epoch_cond", "_inject_js_into_html"):
+            assert hasattr(server, name), name
+        assert isinstance(server.observer._timeout, float)
+    finally:
+        server.server_close()
+    # the site folder is emptied once per build, through the module attribute the hook replaces,
+    # before anything is written (edition/sitedir.py)
+    source = inspect.getsource(build.build)
+    assert source.count("utils.clean_directory(config.site_dir)") == 1
+    assert build.utils is utils
+    assert source.index("utils.clean_directory(") < source.index("copy_static_files(")
+    # and writes pages and copies files through the module attributes the hook replaces
+    assert "utils.write_file(" in inspect.getsource(build._build_page)
+    assert "utils.copy_file(" in inspect.getsource(File.copy_file)
+    for name in ("write_file", "copy_file"):
+        assert (
+            list(inspect.signature(getattr(utils, name)).parameters)
+            == list(inspect.signature(getattr(SiteFolder, name)).parameters)[1:]
+        )
+
+
+def test_the_search_index_parses_each_page_with_the_parser_the_hook_replaces():
+    """Material's search plugin makes a page's sections with its module's `Parser` (hooks/serve.py
+    puts edition/caching.py's ParsedOnce there): same sections, and a page parsed once."""
+    import inspect
+
+    from edition.caching import ParsedOnce
+    from material.plugins.search import plugin
+
+    assert "Parser()" in inspect.getsource(plugin.SearchIndex.add_entry_from_context)
+    html = '<h1 id="a">Title</h1><p>One <em>two</em></p><h2 id="b">Next</h2><p data-search-exclude>x</p><p>three</p>'
+    parser = plugin.Parser()
+    parser.feed(html)
+    parser.close()
+    memo = ParsedOnce(plugin.Parser)
+    for _ in range(2):
+        again = memo()
+        again.feed(html)
+        again.close()
+        found = [(s.el.tag, s.id, s.title, s.text, s.is_excluded()) for s in again.data]
+        assert found == [(s.el.tag, s.id, s.title, s.text, s.is_excluded()) for s in parser.data]
+        again.data[0].title = ["changed by the plugin"]  # the copy kept is not the one handed out
+    assert len(memo.parsed) == 1
+
+
+def test_the_theme_listing_kept_for_the_process_is_the_loader_s_own(tmp_path: Path):
+    """edition/caching.py, listed_once: the same templates as Jinja's FileSystemLoader lists, the
+    installed theme's listed once, the project's folders listed again each time."""
+    from edition.caching import LISTED, listed_once
+    from edition.theme import material_templates
+    from jinja2 import FileSystemLoader
+
+    overrides = tmp_path / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    (overrides / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    folders = [str(overrides), str(material_templates())]
+    loader = listed_once(FileSystemLoader(folders), tmp_path)
+    assert loader.list_templates() == FileSystemLoader(folders).list_templates()
+    assert str(material_templates()) in LISTED and str(overrides) not in LISTED
+    (overrides / "partials" / "new.html").write_text("", encoding="utf-8")
+    again = listed_once(FileSystemLoader(folders), tmp_path).list_templates()
+    assert "partials/new.html" in again and again == FileSystemLoader(folders).list_templates()
+
+
+def test_the_serve_hook_finds_the_theme_environment_where_mkdocs_makes_it(tmp_path: Path, monkeypatch):
+    import inspect
+
+    import serve  # hooks/serve.py
+    from edition import buildmode
+    from jinja2 import FileSystemLoader
+    from mkdocs.commands import build
+    from mkdocs.config.defaults import MkDocsConfig
+
+    source = inspect.getsource(build.build)
+    assert "env = config.theme.get_env()" in source and "files.add_files_from_theme(env, config)" in source
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs"), "theme": {"name": "material"}})
+    assert config.validate() == ([], [])
+    serve.on_config(config)
+    assert not isinstance(config.theme.get_env, serve.ListingOnce)  # `mkdocs build`: left as it is
+    monkeypatch.setattr(buildmode, "_command", "serve")
+    for _ in range(2):  # static-i18n runs on_config twice per build
+        serve.on_config(config)
+    assert isinstance(config.theme.get_env, serve.ListingOnce)
+    assert not isinstance(config.theme.get_env.get_env, serve.ListingOnce)
+    env = config.theme.get_env()
+    assert isinstance(env.loader, FileSystemLoader)
+    assert env.loader.list_templates() == FileSystemLoader(config.theme.dirs).list_templates()

@@ -15,12 +15,14 @@ from markupsafe import Markup
 
 from . import cite, pdf, urls
 from .akn import akn_files
-from .buildmode import publishing
-from .enrich import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
+from .buildmode import publishing, serving
+from .caching import Reused, folder_state
+from .enrich import EnrichError, Linker, Mention, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import DEFAULT_LANG, LANGS
 from .notes import note_html
 from .parse import decode
-from .related import around_provisions, with_around
+from .register import Register
+from .related import Around, around_provisions, with_around
 from .render import Context, Page, document_pages
 from .render_entities import entity_index_page, entity_page, glossary_page
 from .render_parallel import parallel_pages, with_view_line
@@ -103,7 +105,10 @@ def generation_date() -> datetime.date:
 
 
 def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edition:
-    return render_edition(load_sources(source, root), site_url)
+    # under `mkdocs serve`, the pages of a language are reused only while the templates under
+    # overrides/ (the edition's own among them) are the ones they were rendered with
+    templates = folder_state(root / "overrides") if root is not None and serving() else None
+    return render_edition(load_sources(source, root), site_url, templates)
 
 
 def checked_text(sources: Sources) -> tuple[dict[str, list[Piece]], dict[str, Linker]]:
@@ -112,8 +117,35 @@ def checked_text(sources: Sources) -> tuple[dict[str, list[Piece]], dict[str, Li
     return text, checked_linkers(sources, text)
 
 
-def render_edition(sources: Sources, site_url: str) -> Edition:
-    """Every page and file of both languages from checked sources."""
+def language_pages(
+    ctx: Context,
+    links: list[tuple[str, str]],
+    pdf_path: str,
+    around: dict[str, Around],
+    register: Register,
+    mentions: dict[str, list[Mention]],
+) -> tuple[list[Page], list[Page]]:
+    """The pages of one language that its text, the register and what the French mentions (`around`)
+    make: the document's pages, then the entity pages and their index. Not the parallel view nor
+    the glossary, which show both languages."""
+    document = [
+        with_around(ctx, with_view_line(ctx, page, pdf_path), around, register) for page in document_pages(ctx, links)
+    ]
+    entities = [entity_page(ctx, register, entity, mentions[entity.ident]) for entity in register.entities.values()]
+    entities.append(entity_index_page(ctx, register, mentions))
+    return document, entities
+
+
+# Under `mkdocs serve`, a save of one language's text leaves the other language's pages as they
+# were: equal arguments (plain data and dataclasses, compared by value) and the same templates,
+# the same pages.
+LANGUAGE_PAGES = Reused(language_pages)
+
+
+def render_edition(sources: Sources, site_url: str, templates: tuple | None = None) -> Edition:
+    """Every page and file of both languages from checked sources. With `templates` (the state of
+    the templates the pages are rendered with), the pages of a language whose inputs are the ones
+    of the last call are reused (`mkdocs serve`)."""
     text, linkers = checked_text(sources)
     register = sources.register
     used = {lang: find_acronyms(linkers[lang], text[lang]) for lang in LANGS}
@@ -138,20 +170,15 @@ def render_edition(sources: Sources, site_url: str) -> Edition:
         for lang in LANGS
     }
     for lang in LANGS:
-        labels = sources.labels[lang]
-        items = citables[lang]
         ctx = contexts[lang]
-        mentions = found[lang]
         pdf_link = pdf.pdf_path(sources.identity, lang) if publishing() else ""
-        pages[lang] = [
-            with_around(ctx, with_view_line(ctx, page, pdf_link), around, register)
-            for page in document_pages(ctx, extra_links(labels))
-        ]
-        pages[lang] += parallel_pages(contexts, lang)
-        pages[lang] += [entity_page(ctx, register, e, mentions[e.ident]) for e in register.entities.values()]
-        pages[lang].append(entity_index_page(ctx, register, mentions))
-        pages[lang].append(glossary_page(ctx, register, used))
-        files |= citation_files(items, site_url)
+        args = (ctx, extra_links(sources.labels[lang]), pdf_link, around, register, found[lang])
+        if templates is None:
+            document, entities = language_pages(*args)
+        else:
+            document, entities = LANGUAGE_PAGES(lang, *args, also=templates)
+        pages[lang] = [*document, *parallel_pages(contexts, lang), *entities, glossary_page(ctx, register, used)]
+        files |= citation_files(citables[lang], site_url)
     if publishing():  # the PDFs take seconds: made for publishing (and the tests), not by `mkdocs serve`
         files |= pdf.pdf_files(sources.docs, trees, sources.labels, site_url)
     language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
