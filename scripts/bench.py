@@ -216,7 +216,7 @@ def save_to_reload(work: Path, runs: int) -> dict[str, tuple[list[float], list[f
                 marker = f"benchmark{run}"
                 before = log.read_text().count(REBUILD)
                 edited = f"{text[:-1]} {marker}." if text.endswith(".") else f"{text} {marker}"
-                source.write_text(original.replace(text, edited), "utf-8")
+                save(source, original.replace(text, edited), work)
                 saved, used = time.monotonic(), cpu_of(server.pid)
                 while marker not in fetch(url, log):
                     if time.monotonic() - saved > 120:
@@ -227,7 +227,7 @@ def save_to_reload(work: Path, runs: int) -> dict[str, tuple[list[float], list[f
                 time.sleep(3)  # a second rebuild, if the save caused one, starts within this time
                 fetch(url, log)  # and the server answers once it is over
                 rebuilds.append(log.read_text().count(REBUILD) - before)
-            source.write_text(original, encoding="utf-8")
+            save(source, original, work)
             time.sleep(3)
             fetch(url, log)  # the rebuild of the original is over
             results[kind] = delays, cpu, rebuilds
@@ -237,15 +237,27 @@ def save_to_reload(work: Path, runs: int) -> dict[str, tuple[list[float], list[f
     return results
 
 
+def save(path: Path, text: str, work: Path) -> None:
+    """Save as an editor does, at once: the server's poll never sees a half-written file (which
+    would make a failed build, then a second one)."""
+    staged = work / f".{path.name}.saving"  # beside the watched folders, on the same file system
+    staged.write_text(text, encoding="utf-8")
+    os.replace(staged, path)
+
+
 def pdf_cost(work: Path) -> dict:
     """The PDFs a publishing build adds (EDITION_PUBLISH=1): their sizes and the time to make both."""
     sys.path.insert(0, str(ROOT / "hooks"))
+    from edition.assemble import checked_text
     from edition.pdf import pdf_files
     from edition.sources import load_sources
+    from edition.tree import build_tree, finder
 
     sources = load_sources(work / "source")
+    _, linkers = checked_text(sources)
+    trees = {lang: build_tree(doc, finder(linkers[lang])) for lang, doc in sources.docs.items()}
     start = time.perf_counter()
-    files = pdf_files(sources.docs, sources.labels, "https://example.org/")
+    files = pdf_files(sources.docs, trees, sources.labels, "https://example.org/")
     seconds = time.perf_counter() - start
     return {"PDF fr, en bytes": [len(data) for data in files.values()], "PDF time s (both, once)": round(seconds, 2)}
 
