@@ -118,10 +118,8 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser: object, server: str) -> Iterator[object]:
-    """A fresh page that records console errors and every request to another host."""
-    context = browser.new_context()
+def watched_page(context: object, server: str) -> object:
+    """A new page of the context that records console errors and every request to another host."""
     tab = context.new_page()
     tab.console_errors = []
     tab.foreign_requests = []
@@ -130,5 +128,12 @@ def page(browser: object, server: str) -> Iterator[object]:
     tab.on(
         "request", lambda r: r.url.startswith(server) or r.url.startswith("data:") or tab.foreign_requests.append(r.url)
     )
-    yield tab
+    return tab
+
+
+@pytest.fixture
+def page(browser: object, server: str) -> Iterator[object]:
+    """A fresh page (in a context of its own) that records console errors and every request to another host."""
+    context = browser.new_context()
+    yield watched_page(context, server)
     context.close()
