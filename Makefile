@@ -52,8 +52,9 @@ lint: $(VENV)/.installed
 check: lint pango
 	$(BIN)/python -m pytest -q -m "not browser and not gates and not slow and not publish"
 
+# Two workers (pytest-xdist); a module whose fixtures are costly stays on one (xdist_group marks).
 test: $(VENV)/.installed chromium java pango node_modules lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 bench: $(VENV)/.installed chromium pango
 	$(BIN)/python scripts/bench.py --runs 5 --scales 1,10,50

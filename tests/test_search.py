@@ -7,7 +7,10 @@ import pytest
 
 from tests.searching import search, search_all
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("search"),
+]  # under pytest-xdist, one worker: `answers` made once
 
 QUERIES = [
     # (searched from, query, expected page)
