@@ -136,12 +136,14 @@ def test_no_wcag_21_aa_violation(browser, server: str, lang: str, viewport: str)
     """axe-core on one page of every kind, WCAG 2.0 and 2.1, levels A and AA."""
     need(AXE_JS)
     context = browser.new_context(viewport=VIEWPORTS[viewport])
-    page = context.new_page()
     found = []
     try:
-        for path in KINDS:
-            url = f"{server}{'' if lang == 'fr' else '/en'}{path}"
-            page.goto(url)
+        urls = [f"{server}{'' if lang == 'fr' else '/en'}{path}" for path in KINDS]
+        tabs = {url: context.new_page() for url in urls}
+        for url, page in tabs.items():  # every page loads at once, each in its own tab
+            page.goto(url, wait_until="commit")
+        for url, page in tabs.items():
+            page.wait_for_load_state("load")
             page.add_script_tag(path=str(AXE_JS))
             # resultTypes: passes and the rest are summed up, not listed node by node, which halves
             # axe's time; violations are listed in full whatever it says.
