@@ -204,6 +204,12 @@ REQUIRED = {
     "mobile": {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0},
 }
 RUNS = 3  # the performance score is judged on the median of RUNS runs
+# Lighthouse (Node and the Chromium it drives) runs before anything else that wants the CPU: the
+# tests beside it, the other checkers, whatever else the machine runs. Its performance score reads
+# the time the page's own work takes (blocking time, paints); work that only waits for a core
+# would count against the page. Where the priority cannot be raised (not root), `nice` says so on
+# Lighthouse's error output and runs it as it is.
+MEASURING = ["nice", "-n", "-15"]
 LIGHTHOUSE_RUNNER = ROOT / "tests" / "lighthouse.mjs"
 
 
@@ -231,7 +237,7 @@ def lighthouse_command(
     jobs_file.write_text(json.dumps(spec), encoding="utf-8")
     flags = json.dumps(["--headless=new", *CHROMIUM_ARGS])
     env = {**os.environ, "CHROME_PATH": CHROMIUM, "CHROME_FLAGS": flags}
-    return ["node", str(LIGHTHOUSE_RUNNER), str(jobs_file)], env, outputs
+    return [*MEASURING, "node", str(LIGHTHOUSE_RUNNER), str(jobs_file)], env, outputs
 
 
 def lighthouse_reports(result: subprocess.CompletedProcess, outputs: list[Path]) -> list[dict]:
