@@ -52,9 +52,10 @@ lint: $(VENV)/.installed
 check: lint pango
 	$(BIN)/python -m pytest -q -m "not browser and not gates and not slow and not publish"
 
-# Two workers (pytest-xdist); a module whose fixtures are costly stays on one (xdist_group marks).
+# Two workers (pytest-xdist) sharing one build; each module runs on one worker (loadscope), so that
+# what a module's fixtures make (a build of a copy, Lighthouse's third runs...) is made once.
 test: $(VENV)/.installed chromium java pango node_modules lint
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 bench: $(VENV)/.installed chromium pango
 	$(BIN)/python scripts/bench.py --runs 5 --scales 1,10,50

@@ -26,9 +26,6 @@ ORIGINAL = (SOURCE / "S-2003-85.fr.original.md").read_text(encoding="utf-8")
 DAY = datetime.date(2003, 1, 24)
 AKN = f"{{{NAMESPACE}}}"
 
-# under pytest-xdist, one worker for the module: its fixtures are made once
-pytestmark = pytest.mark.xdist_group("akn")
-
 
 @pytest.fixture(scope="module")
 def sources():

@@ -227,7 +227,6 @@ def lighthouse_runs(
 
 @pytest.mark.browser
 @pytest.mark.publish
-@pytest.mark.xdist_group("lighthouse")  # under pytest-xdist, one worker: the third runs are made once
 @pytest.mark.parametrize("preset", PRESETS)
 @pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
 def test_lighthouse_scores(lighthouse_runs: dict, path: str, preset: str):

@@ -26,9 +26,6 @@ HOSTILE = (
     '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>" onmouseover="alert(4)'
 )
 
-# under pytest-xdist, one worker for the module: its fixtures (a build of a copy) are made once
-pytestmark = pytest.mark.xdist_group("injection")
-
 
 def hostile(route: str) -> str:
     """HOSTILE with numbers of its own for each route (alert(k1) to alert(k4), k the route's place

@@ -7,10 +7,7 @@ import pytest
 
 from tests.searching import search, search_all
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.xdist_group("search"),
-]  # under pytest-xdist, one worker: `answers` made once
+pytestmark = pytest.mark.browser
 
 QUERIES = [
     # (searched from, query, expected page)
