@@ -76,55 +76,7 @@ def test_every_page_is_valid_html(site: Path, gate_checkers: dict):
         pytest.fail(f"{len(errors)} HTML errors in {len({m['url'] for m in errors})} pages (listed above)")
 
 
-# --- 2. Links --------------------------------------------------------------------------------
-
-
-def test_no_broken_link_or_anchor(site: Path, gate_checkers: dict):
-    """LinkChecker crawls both languages from their home pages, fetches every page and file of the
-    site, and (AnchorCheck) looks for the #fragment of each link in its target page. Links to other
-    hosts are listed, not fetched. LinkChecker does not check links that are only a fragment
-    (href="#x", same page): the second half of the test checks those in every built page."""
-    need(LINKCHECKER)
-    rows = linkchecker_rows(gate_checkers["linkchecker"].result())
-    static_host = gate_checkers["host"]  # the host LinkChecker crawled
-    internal = [r for r in rows if r["url"].startswith(static_host)]
-    external = sorted(
-        {r["url"] for r in rows if r["url"].startswith(("http:", "https:"))} - {r["url"] for r in internal}
-    )
-    assert len({urlsplit(r["url"]).path for r in internal}) > 200, "the crawl did not reach the whole site"
-    problems = [
-        f"{r['parentname'] or '(start)'}:{r['line']}: {r['urlname']} -> {r['result']} {r['warningstring']}".strip()
-        for r in internal
-        if r["valid"] != "True" or r["warningstring"]
-    ]
-
-    for url in page_urls(site):
-        page = site / url.strip("/") / "index.html"
-        if is_redirect_only(page):
-            continue
-        doc = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-        targets = {tag["id"] for tag in doc.find_all(id=True)} | {
-            tag["name"] for tag in doc.find_all("a", attrs={"name": True})
-        }
-        for link in doc.find_all("a", href=True):
-            fragment = link["href"]
-            if fragment.startswith("#") and len(fragment) > 1 and unquote(fragment[1:]) not in targets:
-                problems.append(f"{url}: {fragment} -> no element with this id on the page")
-
-    by_host = defaultdict(list)
-    for url in external:
-        by_host[urlsplit(url).netloc].append(url)
-    print(f"{len(external)} links to other hosts (not fetched):")
-    for host, urls in sorted(by_host.items()):
-        # the published address of every page (canonical links) makes a long list: counted only
-        print("\n".join(f"  {url}" for url in urls) if len(urls) <= 12 else f"  {host}: {len(urls)} URLs")
-    if problems:
-        print(f"{len(problems)} broken links or anchors:")
-        print("\n".join(problems))
-        pytest.fail(f"{len(problems)} broken links or anchors (listed above)")
-
-
-# --- 3. Accessibility ------------------------------------------------------------------------
+# --- 2. Accessibility ------------------------------------------------------------------------
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
 
@@ -166,7 +118,7 @@ def test_no_wcag_21_aa_violation(browser, server: str, lang: str, viewport: str)
         pytest.fail(f"axe: WCAG 2.1 A/AA violations, {lang}, {viewport} width (listed above)")
 
 
-# --- 4. Lighthouse ---------------------------------------------------------------------------
+# --- 3. Lighthouse ---------------------------------------------------------------------------
 
 # The pages are served as a static host serves them (precompressed, tests/gates.py): Lighthouse
 # measures the transfer, and an uncompressed 140 kB stylesheet alone costs a phone 15 points.
@@ -257,3 +209,53 @@ def test_lighthouse_scores(lighthouse_runs: dict, path: str, preset: str):
     print("\n".join(low))
     if low:
         pytest.fail(f"Lighthouse {preset} {path}: " + "; ".join(line for line in low if not line.startswith(" ")))
+
+
+# --- 4. Links --------------------------------------------------------------------------------
+# Last: LinkChecker's crawl is the longest of the checkers that start with the run (a minute of
+# CPU), and a worker runs a module's tests in order: the gates above do not wait behind it.
+
+
+def test_no_broken_link_or_anchor(site: Path, gate_checkers: dict):
+    """LinkChecker crawls both languages from their home pages, fetches every page and file of the
+    site, and (AnchorCheck) looks for the #fragment of each link in its target page. Links to other
+    hosts are listed, not fetched. LinkChecker does not check links that are only a fragment
+    (href="#x", same page): the second half of the test checks those in every built page."""
+    need(LINKCHECKER)
+    rows = linkchecker_rows(gate_checkers["linkchecker"].result())
+    static_host = gate_checkers["host"]  # the host LinkChecker crawled
+    internal = [r for r in rows if r["url"].startswith(static_host)]
+    external = sorted(
+        {r["url"] for r in rows if r["url"].startswith(("http:", "https:"))} - {r["url"] for r in internal}
+    )
+    assert len({urlsplit(r["url"]).path for r in internal}) > 200, "the crawl did not reach the whole site"
+    problems = [
+        f"{r['parentname'] or '(start)'}:{r['line']}: {r['urlname']} -> {r['result']} {r['warningstring']}".strip()
+        for r in internal
+        if r["valid"] != "True" or r["warningstring"]
+    ]
+
+    for url in page_urls(site):
+        page = site / url.strip("/") / "index.html"
+        if is_redirect_only(page):
+            continue
+        doc = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        targets = {tag["id"] for tag in doc.find_all(id=True)} | {
+            tag["name"] for tag in doc.find_all("a", attrs={"name": True})
+        }
+        for link in doc.find_all("a", href=True):
+            fragment = link["href"]
+            if fragment.startswith("#") and len(fragment) > 1 and unquote(fragment[1:]) not in targets:
+                problems.append(f"{url}: {fragment} -> no element with this id on the page")
+
+    by_host = defaultdict(list)
+    for url in external:
+        by_host[urlsplit(url).netloc].append(url)
+    print(f"{len(external)} links to other hosts (not fetched):")
+    for host, urls in sorted(by_host.items()):
+        # the published address of every page (canonical links) makes a long list: counted only
+        print("\n".join(f"  {url}" for url in urls) if len(urls) <= 12 else f"  {host}: {len(urls)} URLs")
+    if problems:
+        print(f"{len(problems)} broken links or anchors:")
+        print("\n".join(problems))
+        pytest.fail(f"{len(problems)} broken links or anchors (listed above)")
