@@ -146,7 +146,7 @@ def gate_checkers(
 ) -> Iterator[dict]:
     """Started once for the run, in the background (tests/gates.py, Background), on the site served
     by a process of its own ('host'): the Nu HTML Checker on every page ('vnu'), LinkChecker's
-    crawl of both languages ('linkchecker') and the first two Lighthouse runs of every page
+    crawls of both languages ('linkchecker', one per language) and the first two Lighthouse runs of every page
     ('lighthouse': the runs, their report files). None for a tool that is not installed or a
     checker that no selected test reads."""
     from tests.gates import (
@@ -157,7 +157,7 @@ def gate_checkers(
         first_two_runs,
         is_redirect_only,
         lighthouse_command,
-        start_linkchecker,
+        start_linkcheckers,
         start_static_host,
         start_vnu,
     )
@@ -176,8 +176,8 @@ def gate_checkers(
                 started.append(start_vnu(pages, workdir / "vnu"))
                 steps["vnu"] = str(workdir / "vnu")
             if LINKCHECKER.exists() and wanted(request, "linkchecker"):
-                started.append(start_linkchecker([f"{base}/", f"{base}/en/"], workdir / "linkchecker"))
-                steps["linkchecker"] = str(workdir / "linkchecker")
+                started += start_linkcheckers(base, workdir / "linkchecker")
+                steps["linkchecker"] = [str(workdir / "linkchecker" / lang) for lang in ("fr", "en")]
             if LIGHTHOUSE.exists() and wanted(request, "lighthouse"):
                 command, env, outputs = lighthouse_command(base, first_two_runs(), workdir / "lighthouse")
                 started.append(Background.start(command, workdir / "lighthouse" / "run", env))
@@ -187,7 +187,7 @@ def gate_checkers(
     yield {
         "host": steps["host"],
         "vnu": Background(Path(steps["vnu"])) if steps["vnu"] else None,
-        "linkchecker": Background(Path(steps["linkchecker"])) if steps["linkchecker"] else None,
+        "linkchecker": [Background(Path(crawl)) for crawl in steps["linkchecker"]] if steps["linkchecker"] else None,
         "lighthouse": (Background(Path(steps["lighthouse"][0])), [Path(o) for o in steps["lighthouse"][1]])
         if steps["lighthouse"]
         else None,
