@@ -18,7 +18,9 @@ const chrome = await chromeLauncher.launch({
 });
 try {
   for (const job of jobs) {
-    const flags = { port: chrome.port, output: "json", logLevel: "error" };
+    // No full-page screenshot: only the HTML report shows it, no audit scores it, and it costs a
+    // second a run (the page laid out again at its full height and captured).
+    const flags = { port: chrome.port, output: "json", logLevel: "error", disableFullPageScreenshot: true };
     if (job.categories) flags.onlyCategories = job.categories;
     const result = await lighthouse(job.url, flags, job.preset === "desktop" ? desktopConfig : undefined);
     writeFileSync(job.output, result.report);

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.conftest import watched_page
+
 pytestmark = pytest.mark.browser
 
 
@@ -45,12 +47,18 @@ KINDS = ["/", "/letter/", "/annex/", "/plan/", "/plan/action-plan/", "/plan/16-4
 
 
 @pytest.mark.parametrize("lang", ["", "/en"])
-def test_pages_make_no_outside_request_and_no_console_error(page, server, lang):
-    for path in KINDS:
-        page.goto(f"{server}{lang}{path}")
-        page.wait_for_load_state("networkidle")
-        assert page.foreign_requests == [], path
-        assert page.console_errors == [], path
+def test_pages_make_no_outside_request_and_no_console_error(browser, server, lang):
+    context = browser.new_context()
+    try:
+        tabs = {path: watched_page(context, server) for path in KINDS}
+        for path, tab in tabs.items():  # every page loads at once, each in its own tab
+            tab.goto(f"{server}{lang}{path}", wait_until="commit")
+        for path, tab in tabs.items():
+            tab.wait_for_load_state("networkidle")
+            assert tab.foreign_requests == [], path
+            assert tab.console_errors == [], path
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize(
@@ -102,14 +110,19 @@ def test_parallel_view_on_a_phone_says_which_text_is_official_before_the_text(pa
 
 
 @pytest.mark.parametrize("lang", ["", "/en"])
-def test_nothing_overflows_a_phone(page, server, lang):
-    page.set_viewport_size({"width": 390, "height": 844})
-    for path in (p for p in KINDS if not p.startswith("/p/")):  # /p/ redirects, as it loads
-        page.goto(f"{server}{lang}{path}")
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
-    page.goto(f"{server}{lang}/glossary/")
-    box = page.locator("article table.glossary").bounding_box()
-    assert box["x"] >= 0, "the glossary is read by scrolling its own box, not the page"
+def test_nothing_overflows_a_phone(browser, server, lang):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        tabs = {path: context.new_page() for path in KINDS if not path.startswith("/p/")}  # /p/ redirects, as it loads
+        for path, tab in tabs.items():  # every page loads at once, each in its own tab
+            tab.goto(f"{server}{lang}{path}", wait_until="commit")
+        for path, tab in tabs.items():
+            tab.wait_for_load_state("load")
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 390, path
+        box = tabs["/glossary/"].locator("article table.glossary").bounding_box()
+        assert box["x"] >= 0, "the glossary is read by scrolling its own box, not the page"
+    finally:
+        context.close()
 
 
 def test_home_table_keeps_its_columns_apart(page, server):

@@ -16,14 +16,19 @@ from bs4 import BeautifulSoup
 from tests.gates import (
     AXE_JS,
     LIGHTHOUSE,
+    LIGHTHOUSE_PAGES,
     LINKCHECKER,
+    PRESETS,
+    REQUIRED,
+    RUNS,
     VNU_JAR,
     failing_audits,
     is_redirect_only,
+    lighthouse,
+    lighthouse_reports,
     linkchecker_rows,
     vnu_messages,
 )
-from tests.gates import lighthouse as run_lighthouse
 from tests.helpers import page_urls
 
 KINDS = [
@@ -71,21 +76,164 @@ def test_every_page_is_valid_html(site: Path, gate_checkers: dict):
         pytest.fail(f"{len(errors)} HTML errors in {len({m['url'] for m in errors})} pages (listed above)")
 
 
-# --- 2. Links --------------------------------------------------------------------------------
+# --- 2. Accessibility ------------------------------------------------------------------------
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
 
 
-def test_no_broken_link_or_anchor(site: Path, static_host: str, gate_checkers: dict):
-    """LinkChecker crawls both languages from their home pages, fetches every page and file of the
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_no_wcag_21_aa_violation(browser, server: str, lang: str, viewport: str):
+    """axe-core on one page of every kind, WCAG 2.0 and 2.1, levels A and AA."""
+    need(AXE_JS)
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    found = []
+    try:
+        urls = [f"{server}{'' if lang == 'fr' else '/en'}{path}" for path in KINDS]
+        tabs = {url: context.new_page() for url in urls}
+        for url, page in tabs.items():  # every page loads at once, each in its own tab
+            page.goto(url, wait_until="commit")
+        for url, page in tabs.items():
+            page.wait_for_load_state("load")
+            page.add_script_tag(path=str(AXE_JS))
+            # resultTypes: passes and the rest are summed up, not listed node by node, which halves
+            # axe's time; violations are listed in full whatever it says.
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+                WCAG_21_AA,
+            )
+            for violation in result["violations"]:
+                targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
+                found.append(
+                    f"{url}: {violation['id']} ({violation['impact']}): {violation['help']}; "
+                    f"{len(targets)} element(s): {'; '.join(targets[:5])}"
+                )
+                first = violation["nodes"][0].get("failureSummary", "").replace("\n", " ")
+                found.append(f"    {first[:300]}")
+    finally:
+        context.close()
+    print("\n".join(found))
+    if found:
+        pytest.fail(f"axe: WCAG 2.1 A/AA violations, {lang}, {viewport} width (listed above)")
+
+
+# --- 3. Lighthouse ---------------------------------------------------------------------------
+
+# The pages are served as a static host serves them (precompressed, tests/gates.py): Lighthouse
+# measures the transfer, and an uncompressed 140 kB stylesheet alone costs a phone 15 points.
+#
+# Canonical URLs: the build keeps its site_url (SITE_URL in tests/conftest.py), so every page's
+# <link rel="canonical"> names the published address, not the 127.0.0.1 test server. That is what
+# should be published, and Lighthouse 12's "canonical" audit accepts it: it fails a canonical that
+# is invalid, relative, one of several, another language's hreflang URL, or the root of the page's
+# own origin, but no longer one on another host. Building again with SITE_URL set to the test
+# server would test a site that is never published, and cost a build.
+#
+# Scores that depend on the CPU (performance: paint times, blocking time) vary from run to run on
+# a loaded machine: each page is judged on the median of three runs, which passes when two runs
+# pass, so a third run is made only when the first two disagree. The other categories and the
+# metrics that do not depend on CPU speed (layout shift, bytes, requests) are the same on every
+# run: they are asserted on the first run, against fixed budgets. The pages, presets and
+# required scores are in tests/gates.py: the first two runs start with the test run, in the
+# background (tests/conftest.py, gate_checkers).
+BUDGET = {"layout shift": 0.001, "bytes transferred": 80_000, "requests": 10}  # measured: 0.0007, 72 kB, 9
+
+
+def steady_metrics(report: dict) -> dict[str, float]:
+    audits = report["audits"]
+    return {
+        "layout shift": audits["cumulative-layout-shift"]["numericValue"],
+        "bytes transferred": audits["total-byte-weight"]["numericValue"],
+        "requests": len(audits["network-requests"]["details"]["items"]),
+    }
+
+
+def passes(report: dict, preset: str) -> bool:
+    return report["categories"]["performance"]["score"] >= REQUIRED[preset]["performance"]
+
+
+@pytest.fixture(scope="session")
+def lighthouse_runs(
+    static_host: str, gate_checkers: dict, tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple, list[dict]]:
+    """(path, preset) -> its runs: the first with the categories REQUIRED for the preset, then performance only."""
+    need(LIGHTHOUSE)
+    background, outputs = gate_checkers["lighthouse"]  # the first two runs of every page, started with the run
+    runs: dict[tuple, list[dict]] = {(path, preset): [] for path in LIGHTHOUSE_PAGES for preset in PRESETS}
+    first_two = list(runs) + list(runs)  # as tests/gates.py, first_two_runs(), orders them
+    for key, report in zip(first_two, lighthouse_reports(background.result(), outputs), strict=True):
+        runs[key].append(report)
+    workdir = tmp_path_factory.mktemp("lighthouse")
+    while wanted := [  # a third run where two disagree
+        (*key, ["performance"])
+        for key, reports in runs.items()
+        if len(reports) < RUNS
+        and (verdicts := [passes(report, key[1]) for report in reports]).count(True) < 2
+        and verdicts.count(False) < 2
+    ]:
+        for (path, preset, _), report in zip(wanted, lighthouse(static_host, wanted, workdir), strict=True):
+            runs[path, preset].append(report)
+    return runs
+
+
+@pytest.mark.browser
+@pytest.mark.publish
+@pytest.mark.parametrize("preset", PRESETS)
+@pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
+def test_lighthouse_scores(lighthouse_runs: dict, path: str, preset: str):
+    runs = lighthouse_runs[path, preset]
+    first = runs[0]
+    assert not first.get("runtimeError"), first["runtimeError"]
+    performance = [report["categories"]["performance"]["score"] for report in runs]
+    scores = {name: category["score"] for name, category in first["categories"].items()}
+    steady = steady_metrics(first)
+    print(f"{path} {preset}: {scores}, performance of each run {performance}, {steady}")
+    low = []
+    for category, minimum in REQUIRED[preset].items():
+        if category == "performance":
+            if sum(passes(report, preset) for report in runs) < 2:  # the median of three runs is below
+                low.append(f"performance: median of {RUNS} runs < {minimum}: {performance}")
+                low.extend(
+                    f"  {line}"
+                    for line in failing_audits(
+                        min(runs, key=lambda r: r["categories"]["performance"]["score"]), category
+                    )
+                )
+        elif (score := scores.get(category)) is None or score < minimum:
+            low.append(f"{category}: {score} < {minimum}")
+            low.extend(f"  {line}" for line in failing_audits(first, category))
+    for name, limit in BUDGET.items():
+        if steady[name] > limit:
+            low.append(f"{name}: {steady[name]} > {limit}")
+    print("\n".join(low))
+    if low:
+        pytest.fail(f"Lighthouse {preset} {path}: " + "; ".join(line for line in low if not line.startswith(" ")))
+
+
+# --- 4. Links --------------------------------------------------------------------------------
+# Last: LinkChecker's crawl is the longest of the checkers that start with the run (a minute of
+# CPU), and a worker runs a module's tests in order: the gates above do not wait behind it.
+
+
+def test_no_broken_link_or_anchor(site: Path, gate_checkers: dict):
+    """LinkChecker crawls both languages from their home pages (one crawl per language, each
+    parsing its own pages: tests/gates.py, start_linkcheckers), fetches every page and file of the
     site, and (AnchorCheck) looks for the #fragment of each link in its target page. Links to other
     hosts are listed, not fetched. LinkChecker does not check links that are only a fragment
     (href="#x", same page): the second half of the test checks those in every built page."""
     need(LINKCHECKER)
-    rows = linkchecker_rows(gate_checkers["linkchecker"].result())
+    rows = [row for crawl in gate_checkers["linkchecker"] for row in linkchecker_rows(crawl.result())]
+    static_host = gate_checkers["host"]  # the host LinkChecker crawled
     internal = [r for r in rows if r["url"].startswith(static_host)]
     external = sorted(
         {r["url"] for r in rows if r["url"].startswith(("http:", "https:"))} - {r["url"] for r in internal}
     )
     assert len({urlsplit(r["url"]).path for r in internal}) > 200, "the crawl did not reach the whole site"
+    parsed = {urlsplit(r["parentname"]).path for r in internal if r["parentname"]}  # pages whose links were checked
+    unparsed = [url for url in page_urls(site) if not is_redirect_only(site / url.strip("/") / "index.html")]
+    unparsed = [url for url in unparsed if url not in parsed]
+    assert unparsed == [], f"pages whose links no crawl checked: {unparsed[:10]}"
     problems = [
         f"{r['parentname'] or '(start)'}:{r['line']}: {r['urlname']} -> {r['result']} {r['warningstring']}".strip()
         for r in internal
@@ -116,143 +264,3 @@ def test_no_broken_link_or_anchor(site: Path, static_host: str, gate_checkers: d
         print(f"{len(problems)} broken links or anchors:")
         print("\n".join(problems))
         pytest.fail(f"{len(problems)} broken links or anchors (listed above)")
-
-
-# --- 3. Accessibility ------------------------------------------------------------------------
-
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_no_wcag_21_aa_violation(browser, server: str, lang: str, viewport: str):
-    """axe-core on one page of every kind, WCAG 2.0 and 2.1, levels A and AA."""
-    need(AXE_JS)
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    page = context.new_page()
-    found = []
-    try:
-        for path in KINDS:
-            url = f"{server}{'' if lang == 'fr' else '/en'}{path}"
-            page.goto(url)
-            page.add_script_tag(path=str(AXE_JS))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                WCAG_21_AA,
-            )
-            for violation in result["violations"]:
-                targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
-                found.append(
-                    f"{url}: {violation['id']} ({violation['impact']}): {violation['help']}; "
-                    f"{len(targets)} element(s): {'; '.join(targets[:5])}"
-                )
-                first = violation["nodes"][0].get("failureSummary", "").replace("\n", " ")
-                found.append(f"    {first[:300]}")
-    finally:
-        context.close()
-    print("\n".join(found))
-    if found:
-        pytest.fail(f"axe: WCAG 2.1 A/AA violations, {lang}, {viewport} width (listed above)")
-
-
-# --- 4. Lighthouse ---------------------------------------------------------------------------
-
-# The pages are served as a static host serves them (precompressed, tests/gates.py): Lighthouse
-# measures the transfer, and an uncompressed 140 kB stylesheet alone costs a phone 15 points.
-#
-# Canonical URLs: the build keeps its site_url (SITE_URL in tests/conftest.py), so every page's
-# <link rel="canonical"> names the published address, not the 127.0.0.1 test server. That is what
-# should be published, and Lighthouse 12's "canonical" audit accepts it: it fails a canonical that
-# is invalid, relative, one of several, another language's hreflang URL, or the root of the page's
-# own origin, but no longer one on another host. Building again with SITE_URL set to the test
-# server would test a site that is never published, and cost a build.
-#
-# Scores that depend on the CPU (performance: paint times, blocking time) vary from run to run on
-# a loaded machine: each page is judged on the median of three runs, which passes when two runs
-# pass, so a third run is made only when the first two disagree. The other categories and the
-# metrics that do not depend on CPU speed (layout shift, bytes, requests) are the same on every
-# run: they are asserted on the first run, against fixed budgets.
-# the three layouts (provision, home, parallel view), both languages
-LIGHTHOUSE_PAGES = ["/plan/16-3-2/", "/en/", "/en/parallel/plan/16-3-2/"]
-PRESETS = ["desktop", "mobile"]
-# The other categories are judged on the phone, whose audits are a superset (tap targets, font
-# sizes, viewport); the desktop runs measure performance only, which is a quarter faster.
-REQUIRED = {
-    "desktop": {"performance": 1.0},
-    "mobile": {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0},
-}
-BUDGET = {"layout shift": 0.001, "bytes transferred": 80_000, "requests": 10}  # measured: 0.0007, 72 kB, 9
-RUNS = 3
-
-
-def steady_metrics(report: dict) -> dict[str, float]:
-    audits = report["audits"]
-    return {
-        "layout shift": audits["cumulative-layout-shift"]["numericValue"],
-        "bytes transferred": audits["total-byte-weight"]["numericValue"],
-        "requests": len(audits["network-requests"]["details"]["items"]),
-    }
-
-
-def passes(report: dict, preset: str) -> bool:
-    return report["categories"]["performance"]["score"] >= REQUIRED[preset]["performance"]
-
-
-@pytest.fixture(scope="session")
-def lighthouse_reports(
-    static_host: str, gate_checkers: dict, tmp_path_factory: pytest.TempPathFactory
-) -> dict[tuple, list[dict]]:
-    """(path, preset) -> its runs: the first with the categories REQUIRED for the preset, then performance only."""
-    need(LIGHTHOUSE)
-    for checker in gate_checkers.values():  # performance is measured on a machine they no longer share
-        if checker is not None:
-            checker.process.wait()
-    workdir = tmp_path_factory.mktemp("lighthouse")
-    keys = [(path, preset) for path in LIGHTHOUSE_PAGES for preset in PRESETS]
-    runs: dict[tuple, list[dict]] = {key: [] for key in keys}
-    wanted = [(key, list(REQUIRED[key[1]])) for key in keys] + [(key, ["performance"]) for key in keys]
-    while wanted:
-        reports = run_lighthouse([(f"{static_host}{path}", preset, cats) for (path, preset), cats in wanted], workdir)
-        for (key, _), report in zip(wanted, reports, strict=True):
-            runs[key].append(report)
-        wanted = []
-        for key, reports in runs.items():  # a third run where two disagree
-            verdicts = [passes(report, key[1]) for report in reports]
-            if len(reports) < RUNS and verdicts.count(True) < 2 and verdicts.count(False) < 2:
-                wanted.append((key, ["performance"]))
-    return runs
-
-
-@pytest.mark.browser
-@pytest.mark.publish
-@pytest.mark.parametrize("preset", PRESETS)
-@pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
-def test_lighthouse_scores(lighthouse_reports: dict, path: str, preset: str):
-    runs = lighthouse_reports[path, preset]
-    first = runs[0]
-    assert not first.get("runtimeError"), first["runtimeError"]
-    performance = [report["categories"]["performance"]["score"] for report in runs]
-    scores = {name: category["score"] for name, category in first["categories"].items()}
-    steady = steady_metrics(first)
-    print(f"{path} {preset}: {scores}, performance of each run {performance}, {steady}")
-    low = []
-    for category, minimum in REQUIRED[preset].items():
-        if category == "performance":
-            if sum(passes(report, preset) for report in runs) < 2:  # the median of three runs is below
-                low.append(f"performance: median of {RUNS} runs < {minimum}: {performance}")
-                low.extend(
-                    f"  {line}"
-                    for line in failing_audits(
-                        min(runs, key=lambda r: r["categories"]["performance"]["score"]), category
-                    )
-                )
-        elif (score := scores.get(category)) is None or score < minimum:
-            low.append(f"{category}: {score} < {minimum}")
-            low.extend(f"  {line}" for line in failing_audits(first, category))
-    for name, limit in BUDGET.items():
-        if steady[name] > limit:
-            low.append(f"{name}: {steady[name]} > {limit}")
-    print("\n".join(low))
-    if low:
-        pytest.fail(f"Lighthouse {preset} {path}: " + "; ".join(line for line in low if not line.startswith(" ")))

@@ -9,6 +9,8 @@ import unicodedata
 
 import pytest
 
+from tests.searching import search_all
+
 pytestmark = pytest.mark.browser
 
 # (query, first page, a word the excerpt must highlight)
@@ -67,32 +69,14 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).casefold()
 
 
-def first_result(page, query: str) -> tuple[str, str, list[str]]:
-    """The first result's page, its excerpt (text) and its highlighted words."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press("End")  # a key, as when typing: Material searches on keyup
-    page.locator(".md-search-result__item").first.wait_for(state="detached", timeout=30_000)  # the last query's
-    box.fill(query)
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
-    first = page.locator(".md-search-result__item").first
-    href = first.locator("a").first.get_attribute("href")
-    excerpt = first.locator("article > p:not(.md-search-result__terms)").first
-    text = excerpt.inner_text() if excerpt.count() else ""
-    marks = excerpt.locator("mark").all_inner_texts() if excerpt.count() else []
-    return re.sub(r"[?#].*$", "", href), text, marks
-
-
 @pytest.mark.parametrize(("start", "queries"), [("/plan/1/", FRENCH), ("/en/plan/1/", ENGLISH)])
-def test_first_result_and_its_excerpt(page, server, start, queries):
+def test_first_result_and_its_excerpt(browser, server, start, queries):
     assert len(queries) >= 20
-    page.goto(f"{server}{start}")
+    results, trouble = search_all(browser, server, start, [query for query, _, _ in queries])
     wrong = []
     for query, expected, word in queries:
-        url, text, marks = first_result(page, query)
-        path = url.removeprefix(server)
+        found = results[query]
+        path, text, marks = found.pages[0], found.first_excerpt, found.first_marks
         if path != expected:
             wrong.append(f"{query!r}: first result {path}, expected {expected}")
         if fold(word) not in {fold(m) for m in marks}:
@@ -101,4 +85,4 @@ def test_first_result_and_its_excerpt(page, server, start, queries):
         if re.search(r"[a-zà-ÿ][A-Z][a-z]", text.replace("PfP", "")):
             wrong.append(f"{query!r}: glued words in the excerpt: {text[:160]!r}")
     assert not wrong, "\n".join(wrong)
-    assert not page.console_errors and not page.foreign_requests
+    assert trouble == []

@@ -108,14 +108,10 @@ def test_no_page_loads_anything_from_another_host(site: Path):
             assert re.search(r'rel="(canonical|schema\.DC)"', tag), (path, tag)
 
 
-@pytest.mark.slow  # a second build
-def test_two_builds_are_byte_identical(site: Path, publication: bool, tmp_path: Path):
-    from tests.conftest import build_site
-
-    again = tmp_path / "again"
-    assert build_site(again, publication).returncode == 0
+@pytest.mark.slow  # a second build (it runs beside the other tests: tests/conftest.py, site)
+def test_two_builds_are_byte_identical(site: Path, second_build: Path):
     first = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    second = {p.relative_to(again).as_posix(): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    second = {p.relative_to(second_build).as_posix(): p.read_bytes() for p in second_build.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
 
