@@ -68,6 +68,14 @@ class Served:
         self.get(PAGE)
 
 
+def save(path: Path, text: str) -> None:
+    """Save as most editors do, at once (written beside, then renamed): the server's poll never sees
+    the file half written, which would make a failed build before the good one."""
+    staged = path.parent.parent / f".{path.name}.saving"  # outside the watched folder
+    staged.write_text(text, encoding="utf-8")
+    os.replace(staged, path)
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
     work = copy_project(tmp_path / "project")
@@ -103,20 +111,20 @@ def test_serve_rebuilds_once_per_save_and_answers_after_an_error(served: Served)
     assert "Economic dimension." in served.until(PAGE, "Economic dimension", 200)
 
     # a translation fix: one rebuild, and the page shows it
-    english.write_text(original.replace("Economic dimension.", "Economic dimension reviewed."), "utf-8")
+    save(english, original.replace("Economic dimension.", "Economic dimension reviewed."))
     served.until(PAGE, "Economic dimension reviewed", 200)
     served.quiet()
     assert served.logged(REBUILD) == 1, served.log.read_text()
 
     # a bad edit: the browser gets the error, with the script that reloads it once fixed
-    english.write_text(original.replace("[16.3.2]", "[16.3.9]"), "utf-8")
+    save(english, original.replace("[16.3.2]", "[16.3.9]"))
     error = served.until(PAGE, "16.3.9", 500)
     assert "S-2003-85.en.md:" in error and "correct the number" in error and "livereload(" in error
     code, stylesheet = served.get("/assets/edition.css")  # the last good build's files are still served
     assert code == 200 and stylesheet
 
     # fixed: the page is back, built from the fixed source
-    english.write_text(original.replace("Economic dimension.", "Economic dimension fixed."), "utf-8")
+    save(english, original.replace("Economic dimension.", "Economic dimension fixed."))
     served.until(PAGE, "Economic dimension fixed", 200)
     served.quiet()
     assert served.logged(REBUILD) == 3, served.log.read_text()
@@ -144,7 +152,7 @@ def test_a_rebuild_serves_what_a_build_makes(served: Served, tmp_path: Path):
     stray.parent.mkdir()
     stray.write_text("a page no build makes any more", encoding="utf-8")
     text = english.read_text(encoding="utf-8").replace("Economic dimension.", "Economic dimension revised.")
-    english.write_text(text, encoding="utf-8")
+    save(english, text)
     served.until(PAGE, "Economic dimension revised", 200)
     served.quiet()
 
