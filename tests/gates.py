@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 NODE_MODULES = ROOT / "node_modules"
@@ -287,3 +289,9 @@ if __name__ == "__main__":  # python -m tests.gates DIRECTORY PORT_FILE: start_s
         port_file.with_suffix(".new").write_text(base.rsplit(":", 1)[1], encoding="utf-8")
         port_file.with_suffix(".new").rename(port_file)
         threading.Event().wait()
+
+
+def need(path: Path) -> None:
+    """Stop a gate whose tool is not installed, saying how to install it."""
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `make node_modules` (npm ci) or `make .venv/.installed`")

@@ -1,5 +1,5 @@
 """Quality gates on the built site: valid HTML (Nu HTML Checker), no broken link or anchor
-(LinkChecker), no WCAG 2.1 A/AA violation (axe-core), Lighthouse scores.
+(LinkChecker), Lighthouse scores; no WCAG 2.1 A/AA violation (axe-core) is tests/test_axe.py.
 
 The tools come from package.json (npm ci, run by `make test`) and requirements.txt (LinkChecker);
 each gate prints what it found wrong, item by item."""
@@ -14,7 +14,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.gates import (
-    AXE_JS,
     LIGHTHOUSE,
     LIGHTHOUSE_PAGES,
     LINKCHECKER,
@@ -27,33 +26,12 @@ from tests.gates import (
     lighthouse,
     lighthouse_reports,
     linkchecker_rows,
+    need,
     vnu_messages,
 )
 from tests.helpers import page_urls
 
-KINDS = [
-    "/",
-    "/letter/",
-    "/annex/",
-    "/plan/action-plan/",
-    "/plan/16-4-2/",
-    "/full-text/",
-    "/entities/eadrcc/",
-    "/entities/",
-    "/glossary/",
-    "/cite/",
-    "/about/",
-    "/parallel/plan/16-4-2/",
-    "/parallel/full-text/",
-]
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
 pytestmark = pytest.mark.gates
-
-
-def need(path: Path) -> None:
-    if not path.exists():
-        pytest.fail(f"{path} is missing: run `make node_modules` (npm ci) or `make .venv/.installed`")
 
 
 # --- 1. Nu HTML Checker ----------------------------------------------------------------------
@@ -76,46 +54,7 @@ def test_every_page_is_valid_html(site: Path, gate_checkers: dict):
         pytest.fail(f"{len(errors)} HTML errors in {len({m['url'] for m in errors})} pages (listed above)")
 
 
-# --- 2. Accessibility ------------------------------------------------------------------------
-
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_no_wcag_21_aa_violation(browser, server: str, lang: str, viewport: str):
-    """axe-core on one page of every kind, WCAG 2.0 and 2.1, levels A and AA."""
-    need(AXE_JS)
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    found = []
-    try:
-        urls = [f"{server}{'' if lang == 'fr' else '/en'}{path}" for path in KINDS]
-        tabs = {url: context.new_page() for url in urls}
-        for url, page in tabs.items():  # every page loads at once, each in its own tab
-            page.goto(url, wait_until="commit")
-        for url, page in tabs.items():
-            page.wait_for_load_state("load")
-            page.add_script_tag(path=str(AXE_JS))
-            # resultTypes: passes and the rest are summed up, not listed node by node, which halves
-            # axe's time; violations are listed in full whatever it says.
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                WCAG_21_AA,
-            )
-            for violation in result["violations"]:
-                targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
-                found.append(
-                    f"{url}: {violation['id']} ({violation['impact']}): {violation['help']}; "
-                    f"{len(targets)} element(s): {'; '.join(targets[:5])}"
-                )
-                first = violation["nodes"][0].get("failureSummary", "").replace("\n", " ")
-                found.append(f"    {first[:300]}")
-    finally:
-        context.close()
-    print("\n".join(found))
-    if found:
-        pytest.fail(f"axe: WCAG 2.1 A/AA violations, {lang}, {viewport} width (listed above)")
+# --- 2. Accessibility: tests/test_axe.py (a module of its own, so that a second worker runs it)
 
 
 # --- 3. Lighthouse ---------------------------------------------------------------------------
