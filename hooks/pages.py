@@ -83,7 +83,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         # not when only a hand-written page changed; again when a template did (overrides/edition/)
         if edition is None or current[0] != made_from[0] or current[2] != made_from[2]:
-            edition = build_edition(root / "source", config.site_url or "/", root)
+            templates = current[2] if buildmode.serving() else None  # what the pages were rendered with
+            edition = build_edition(root / "source", config.site_url or "/", root, templates)
         written = assemble_docs(root / "docs", edition, target)
     except (SourceError, EnrichError, AknError) as error:
         raise PluginError(f"Bad source:\n{error}") from error

@@ -15,8 +15,8 @@ from markupsafe import Markup
 
 from . import cite, pdf, urls
 from .akn import akn_files
-from .buildmode import publishing, serving
-from .caching import Reused, folder_state
+from .buildmode import publishing
+from .caching import Reused
 from .enrich import EnrichError, Linker, Mention, Piece, check_text, find_acronyms, find_mentions, pieces
 from .model import DEFAULT_LANG, LANGS
 from .notes import note_html
@@ -104,10 +104,10 @@ def generation_date() -> datetime.date:
     return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch else datetime.date.today()
 
 
-def build_edition(source: Path, site_url: str, root: Path | None = None) -> Edition:
-    # under `mkdocs serve`, the pages of a language are reused only while the templates under
-    # overrides/ (the edition's own among them) are the ones they were rendered with
-    templates = folder_state(root / "overrides") if root is not None and serving() else None
+def build_edition(source: Path, site_url: str, root: Path | None = None, templates: tuple | None = None) -> Edition:
+    """`templates`: under `mkdocs serve`, the state of overrides/ (caching.folder_state, which the
+    hook has read already): the pages of a language are reused only while the templates they were
+    rendered with are the same."""
     return render_edition(load_sources(source, root), site_url, templates)
 
 
