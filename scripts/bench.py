@@ -77,10 +77,12 @@ def make_project(times: int) -> Path:
         from edition.fidelity import published_texts
         from edition.identity import load_identity
         from edition.parse import load_document
+        from edition.passages import walk
+        from edition.tree import build_tree
 
         shape = load_identity(work / "source" / "document.yml").components
         french = load_document(work / "source" / "S-2003-85.fr.md", "fr", shape)
-        original = "\n".join(published_texts(french)) + "\n"
+        original = "\n".join(published_texts(walk(build_tree(french)))) + "\n"
         (work / "source" / "S-2003-85.fr.original.md").write_text(original, encoding="utf-8")
     return work
 
@@ -248,16 +250,12 @@ def save(path: Path, text: str, work: Path) -> None:
 def pdf_cost(work: Path) -> dict:
     """The PDFs a publishing build adds (EDITION_PUBLISH=1): their sizes and the time to make both."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from edition.assemble import checked_text
     from edition.pdf import pdf_files
     from edition.sources import load_sources
-    from edition.tree import build_tree, finder
 
     sources = load_sources(work / "source")
-    _, linkers = checked_text(sources)
-    trees = {lang: build_tree(doc, finder(linkers[lang])) for lang, doc in sources.docs.items()}
     start = time.perf_counter()
-    files = pdf_files(sources.docs, trees, sources.labels, "https://example.org/")
+    files = pdf_files(sources.walks, sources.identity, sources.labels, "https://example.org/")
     seconds = time.perf_counter() - start
     return {"PDF fr, en bytes": [len(data) for data in files.values()], "PDF time s (both, once)": round(seconds, 2)}
 

@@ -9,9 +9,18 @@ from bs4 import BeautifulSoup
 from edition.fidelity import reader_text
 from edition.frozen import built_urls
 from edition.identity import load_identity
+from edition.parse import parse_document
+from edition.passages import Walk, walk
+from edition.tree import build_tree
 
 PROJECT = Path(__file__).resolve().parent.parent
-SHAPE = load_identity(PROJECT / "source" / "document.yml").components  # the document's declared components
+IDENTITY = load_identity(PROJECT / "source" / "document.yml")
+SHAPE = IDENTITY.components  # the document's declared components
+
+
+def walked(text: str, path: str, lang: str = "fr", numbering: bool = True) -> Walk:
+    """A source text parsed, as a tree walked once (what the checks and exports read)."""
+    return walk(build_tree(parse_document(text, path, lang, SHAPE, numbering)), lang, path)
 
 
 def page_urls(site: Path) -> list[str]:

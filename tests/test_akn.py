@@ -15,7 +15,7 @@ from edition.enrich import Linker, find_mentions, pieces
 from edition.fidelity import original_tokens
 from edition.model import LANGS
 from edition.sources import load_sources
-from edition.tree import EID, anchor_map, build_tree, check_eids, finder
+from edition.tree import EID, anchor_map, build_tree, check_eids, finder, with_spans
 from lxml import etree
 
 from tests.helpers import soup
@@ -39,7 +39,7 @@ def linkers(sources):
 
 @pytest.fixture(scope="module")
 def trees(sources, linkers):
-    return {lang: build_tree(sources.docs[lang], finder(linkers[lang])) for lang in LANGS}
+    return {lang: with_spans(sources.trees[lang], finder(linkers[lang])) for lang in LANGS}
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,7 @@ def test_every_anchor_of_the_text_is_mapped_the_same_in_both_languages(sources, 
     maps = {lang: anchor_map(trees[lang]) for lang in LANGS}
     assert maps["fr"] == maps["en"]
     for lang in LANGS:
-        anchors = {piece.anchor for piece in pieces(sources.docs[lang], sources.labels[lang])}
+        anchors = {piece.anchor for piece in pieces(sources.walks[lang], sources.identity, sources.labels[lang])}
         assert anchors <= set(maps[lang]), anchors - set(maps[lang])
 
 
@@ -133,7 +133,7 @@ def test_a_changed_french_word_stops_the_check(sources, linkers):
         units=[doc.provisions["9"].units[0], dataclasses.replace(unit, text=unit.text.replace("Etats", "États"))]
         + doc.provisions["9"].units[2:],
     )
-    tree = build_tree(changed, finder(linkers["fr"]))
+    tree = with_spans(build_tree(changed), finder(linkers["fr"]))
     data = build_akn(tree, sources.identity, sources.register, "fr", DAY)
     with pytest.raises(
         AknError, match=r"^fr.xml: the French words differ from the original: replace at token \d+: original 'Etats'"
@@ -164,7 +164,7 @@ def test_markup_outside_the_allow_list_is_text_in_the_xml(sources, linkers):
     changed.provisions["9"] = dataclasses.replace(
         doc.provisions["9"], units=[dataclasses.replace(unit, text="<blink>" + unit.text + "</blink> <em>x</em>")]
     )
-    tree = build_tree(changed, finder(linkers["fr"]))
+    tree = with_spans(build_tree(changed), finder(linkers["fr"]))
     data = build_akn(tree, sources.identity, sources.register, "fr", DAY, "source/S-2003-85.fr.md")
     assert b"<blink" not in data and b"&lt;blink&gt;" in data
     assert b"<i>x</i>" in data.replace(b' xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"', b"")
@@ -213,7 +213,7 @@ def test_every_mention_is_marked_up_and_points_to_a_tlc_reference(sources, linke
     tlcs = {e.get("eId"): e for e in root.find(f".//{AKN}references")}
     refers = [e.get("refersTo") for e in root.iter() if e.get("refersTo") and e.tag != f"{AKN}abbr"]
     assert refers and all(ref[0] == "#" and ref[1:] in tlcs for ref in refers)
-    found = find_mentions(linkers[lang], pieces(sources.docs[lang], sources.labels[lang]))
+    found = find_mentions(linkers[lang], pieces(sources.walks[lang], sources.identity, sources.labels[lang]))
     masthead = sum(len(linkers[lang].matches(text)) for text in sources.docs[lang].masthead.values())
     expected = sum(len(mentions) for mentions in found.values()) + masthead
     assert len(refers) == expected  # the same mentions as the entity pages, and the masthead's organ

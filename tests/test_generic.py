@@ -18,7 +18,7 @@ from edition.assemble import checked_text
 from edition.fidelity import original_tokens
 from edition.model import LANGS
 from edition.sources import load_sources
-from edition.tree import EID, build_tree, check_eids, finder
+from edition.tree import EID, check_eids, finder, with_spans
 from edition.urls import parallel
 from lxml import etree
 
@@ -39,8 +39,9 @@ def files(sources) -> dict[str, bytes]:
     """The AKN files as the build makes them: akn_files validates each against the strict OASIS
     schema, checks the eIds and reads the French back against the original, or raises."""
     _text, linkers = checked_text(sources)
-    trees = {lang: build_tree(sources.docs[lang], finder(linkers[lang])) for lang in LANGS}
-    return akn_files(sources.docs, sources.register, trees, sources.original, datetime.date(2024, 5, 2))
+    trees = {lang: with_spans(sources.trees[lang], finder(linkers[lang])) for lang in LANGS}
+    paths = {lang: sources.walks[lang].path for lang in LANGS}
+    return akn_files(sources.identity, sources.register, trees, paths, sources.original, datetime.date(2024, 5, 2))
 
 
 def test_the_shape_is_read_from_the_identity(sources):
@@ -54,7 +55,7 @@ def test_the_shape_is_read_from_the_identity(sources):
 def test_the_tree_has_articles_with_paragraphs_and_no_attachment(sources):
     _text, linkers = checked_text(sources)
     for lang in LANGS:
-        tree = build_tree(sources.docs[lang], finder(linkers[lang]))
+        tree = with_spans(sources.trees[lang], finder(linkers[lang]))
         assert check_eids(tree) == []
         kinds = [node.kind for node in tree.walk()]
         assert "attachment" not in kinds and kinds.count("article") == 4 and kinds.count("hcontainer") == 2
@@ -81,37 +82,46 @@ def test_both_akn_files_are_made_valid_and_the_french_reads_back_as_the_original
 
 
 @pytest.mark.parametrize("which", ["project", "articles"])
-def test_the_views_read_back_from_the_tree_what_the_sources_say(which: str, sources):
-    """The pages take the document's text from the tree (tree.doc_section, own_units, masthead_of):
-    for both documents and both languages, it is the parsed text, unit for unit."""
-    from edition.tree import doc_named, doc_section, masthead_of, own_units, part_named
-
+def test_the_walk_reads_back_from_the_tree_what_the_sources_say(which: str, sources):
+    """The pages, the PDF, the checks, the citations and the export read the document through the
+    walk of its tree (passages.py): for both documents and both languages, it gives back the
+    parsed text, unit for unit, in the parsed order."""
     loaded = project_sources() if which == "project" else sources
-    _text, linkers = checked_text(loaded)
     for lang in LANGS:
-        doc = loaded.docs[lang]
-        tree = build_tree(doc, finder(linkers[lang]))
-        assert masthead_of(tree) == doc.masthead
+        doc, reading = loaded.docs[lang], loaded.walks[lang]
+        assert reading.masthead == doc.masthead
+        assert list(reading.components) == list(doc.sections)
         for block, section in doc.sections.items():
-            read = doc_section(doc_named(tree, block))
-            assert (read.key, read.label, read.title, read.original, read.signature) == (
-                section.key,
+            read = reading.components[block]
+            assert [read.text_of(role) for role in ("label", "original", "signature")] == [
                 section.label,
-                section.title,
                 section.original,
                 section.signature,
-            )
-            assert triples(read.units) == triples(section.units)
-        nodes = {node.number: node for node in tree.walk() if node.number}
-        assert list(nodes) == list(doc.provisions)
+            ]
+            assert read.title == section.title
+            assert read_texts(read) == parsed(section.units)
+        assert list(reading.provisions) == list(doc.provisions)
         for number, provision in doc.provisions.items():
-            assert nodes[number].heading == provision.title
-            assert triples(own_units(nodes[number])) == triples(provision.units)
-        assert [part_named(tree, part.slug).heading for part in doc.parts] == [part.title for part in doc.parts]
+            read = reading.provisions[number]
+            assert (read.title, read.part, read.parent) == (provision.title, provision.part, provision.parent)
+            assert read_texts(read) == parsed(provision.units)
+            assert [child.number for child in reading.below.get(number, [])] == [
+                child.number for child in doc.children(number)
+            ]
+        assert [(p.key, p.title) for p in reading.parts.values()] == [(p.slug, p.title) for p in doc.parts]
+        assert {slug: [p.number for p in held] for slug, held in reading.held.items()} == {
+            part.slug: part.provisions for part in doc.parts
+        }
 
 
-def triples(units) -> list[tuple[str, str, str]]:
-    return [(unit.anchor, unit.kind, unit.text) for unit in units]
+def parsed(units) -> list[tuple[str, str, str, str]]:
+    """The parse's paragraphs and indents: anchor, kind, text, position."""
+    return [(unit.anchor, unit.kind, unit.text, unit.label) for unit in units]
+
+
+def read_texts(division) -> list[tuple[str, str, str, str]]:
+    """The walk's paragraphs and indents of a division: anchor, kind, text, position."""
+    return [(text.anchor, text.role, text.text, text.position) for text in division.texts()]
 
 
 def test_the_navigation_and_site_names_come_from_the_data(sources):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from edition.assemble import Edition, render_edition
-from edition.sources import Sources, load_sources
+from edition.sources import Sources, load_sources, trees_of
 
 from tests.conftest import ROOT, SOURCE
 from tests.helpers import copy_project
@@ -102,6 +102,7 @@ def every_route_rendered() -> tuple[list[str], str]:
     sources = load_sources(SOURCE, ROOT)
     for route, put in ROUTES.items():
         put(sources, hostile(route))
+    sources.trees, sources.walks = trees_of(sources.docs)  # the parsed text changed: its trees are made again
     edition = render_edition(sources, "https://example.org/")
     shown = " ".join(BeautifulSoup(str(page.body), "lxml").get_text() for page in edition.pages["en"])
     return live_markup_rendered(edition), shown

@@ -8,11 +8,11 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from edition.enrich import EnrichError, Linker, check_text, find_mentions, pieces
-from edition.parse import SourceError, parse_document
+from edition.parse import SourceError
 from edition.register import parse_register
 
 from tests.conftest import SOURCE
-from tests.helpers import SHAPE, page_urls, soup
+from tests.helpers import IDENTITY, page_urls, soup, walked
 
 FR = (SOURCE / "S-2003-85.fr.md").read_text(encoding="utf-8")
 REGISTER = (SOURCE / "register.yml").read_text(encoding="utf-8")
@@ -76,10 +76,10 @@ def test_shared_acronym_is_marked_as_english_on_french_pages():
 
 def test_unknown_acronym_stops_with_token_and_provision():
     bad = FR.replace("Unité de liaison pour le renseignement (ILU)", "Unité de liaison pour le renseignement (ULR)")
-    doc = parse_document(bad, "source/S-2003-85.fr.md", "fr", SHAPE)
+    text = walked(bad, "source/S-2003-85.fr.md")
     linker = Linker(parse_register(REGISTER, "source/register.yml"), "fr")
     with pytest.raises(EnrichError) as error:
-        check_text(linker, doc, pieces(doc, LABELS), "source/register.yml")
+        check_text(linker, text.path, pieces(text, IDENTITY, LABELS), "source/register.yml")
     assert re.search(
         r"source/S-2003-85.fr.md:\d+: provision 16\.1\.2: acronym 'ULR' has no glossary entry", str(error.value)
     )
@@ -89,9 +89,9 @@ def test_unknown_acronym_stops_with_token_and_provision():
 def test_stale_form_is_reported():
     register = REGISTER.replace("fr: [Conseil OTAN-Russie]", "fr: [Conseil OTAN-Russie, Conseil Russie-OTAN]")
     assert register != REGISTER
-    doc = parse_document(FR, "source/S-2003-85.fr.md", "fr", SHAPE)
+    text = walked(FR, "source/S-2003-85.fr.md")
     with pytest.raises(EnrichError, match=r"entity nrc: form 'Conseil Russie-OTAN' matches nowhere .*\(stale entry\)"):
-        check_text(Linker(parse_register(register, "r.yml"), "fr"), doc, pieces(doc, LABELS), "r.yml")
+        check_text(Linker(parse_register(register, "r.yml"), "fr"), text.path, pieces(text, IDENTITY, LABELS), "r.yml")
 
 
 def test_entity_without_a_name_in_one_language():
@@ -101,9 +101,8 @@ def test_entity_without_a_name_in_one_language():
 
 
 def test_mentions_carry_their_sentence():
-    doc = parse_document(FR, "S-2003-85.fr.md", "fr", SHAPE)
     register = parse_register(REGISTER, "register.yml")
-    found = find_mentions(Linker(register, "fr"), pieces(doc, LABELS))
+    found = find_mentions(Linker(register, "fr"), pieces(walked(FR, "S-2003-85.fr.md"), IDENTITY, LABELS))
     sentence = found["eadrcc"][0].sentence
     assert sentence.startswith("renforcement du rôle du <strong>Centre euro-atlantique")
 

@@ -21,7 +21,7 @@ from lxml import etree
 from .fidelity import first_difference, original_tokens, tokens
 from .identity import Identity
 from .inline import split
-from .model import LANGS, Document
+from .model import LANGS
 from .register import Entity, Register
 from .tree import LEVELS, Node, Span, anchor_map, check_eids
 
@@ -368,22 +368,22 @@ def check_akn(data: bytes, path: str, tree: Node, original_markdown: str | None 
 
 
 def akn_files(
-    docs: dict[str, Document],
+    identity: Identity,
     register: Register,
     trees: dict[str, Node],
+    sources: dict[str, str],
     original_markdown: str,
     generated: datetime.date,
 ) -> dict[str, bytes]:
-    """The AKN file of each language's tree (tree.build_tree, built once per language for every
-    view), checked, and the map of the site's anchors to their eIds (the same in both languages):
-    path in the site -> content."""
-    identity = docs[LANGS[0]].identity
+    """The AKN file of each language's tree (with its mentions: tree.with_spans), checked, and the
+    map of the site's anchors to their eIds (the same in both languages): path in the site ->
+    content. `sources`: language -> its source file, which messages name."""
     files: dict[str, bytes] = {}
     anchors: dict[str, dict[str, str]] = {}
     for lang in LANGS:
         tree = trees[lang]
         path = identity.akn_export(lang)
-        source = docs[lang].path
+        source = sources[lang]
         data = build_akn(tree, identity, register, lang, generated, source)
         check_akn(data, path, tree, original_markdown if lang == identity.official_lang else None, source)
         files[path] = data

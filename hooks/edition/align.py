@@ -7,28 +7,40 @@ the line where the difference is, and the French line for reference.
 
 from __future__ import annotations
 
-from .model import Document
 from .parse import SourceError
+from .passages import MASTHEAD_ROLES, Division, Walk
+
+# A text's key as the source writes it ("title:"), where the tree names its role otherwise.
+KEY_NAMES = {"heading": "title"}
 
 Row = tuple[str, int, list[str], dict[str, int]]  # where, line, keys in order, key -> line
 
+# The texts of a component or provision that are keys of their own (a paragraph or indent is its anchor).
+NAMED = {"component": ("label", "original", "signature"), "provision": ("heading",), "masthead": MASTHEAD_ROLES}
 
-def outline(doc: Document) -> list[Row]:
+
+def outline(reading: Walk) -> list[Row]:
     """Every division of the document: (where, line, anchors and keys it holds, their lines), in order."""
-    rows: list[Row] = [("[masthead]", min(doc.linenos.values(), default=1), sorted(doc.masthead), dict(doc.linenos))]
-    for section in doc.sections.values():
-        lines = {u.anchor: u.lineno for u in section.units}
-        keys = [u.anchor for u in section.units]
-        keys += [k for k in ("label", "original", "signature") if getattr(section, k)]
-        lines |= {k: section.linenos.get(k, section.lineno) for k in ("label", "original", "signature")}
-        rows.append((f"[{section.key}]", section.lineno, keys, lines))
-    for part in doc.parts:
-        lines = {number: doc.provisions[number].lineno for number in part.provisions}
-        rows.append((f"[part {part.slug}]", part.lineno, list(part.provisions), lines))
-    for provision in doc.ordered():
-        keys = [u.anchor for u in provision.units] + (["title"] if provision.title else [])
-        lines = {u.anchor: u.lineno for u in provision.units} | {"title": provision.linenos.get("title", 0)}
-        rows.append((f"provision {provision.number}", provision.lineno, keys, lines))
+    rows: list[Row] = []
+    held: dict[str, list[Division]] = {}  # a part's provisions
+    for provision in reading.of_kind("provision"):
+        held.setdefault(provision.part, []).append(provision)
+    for division in reading.divisions:
+        keys = [passage.anchor for passage in division.texts()]
+        lines = {passage.anchor: passage.lineno for passage in division.texts()}
+        named = {
+            passage.role: passage.lineno
+            for passage in division.passages
+            if passage.role in NAMED.get(division.kind, ())
+        }
+        if division.kind == "masthead":
+            keys = sorted(named)
+        elif division.kind == "part":  # a part holds its provisions
+            provisions = held.get(division.key, [])
+            keys, lines = [other.key for other in provisions], {other.key: other.lineno for other in provisions}
+        keys += [KEY_NAMES.get(role, role) for role in named if division.kind != "masthead"]
+        lines |= {KEY_NAMES.get(role, role): line for role, line in named.items()}
+        rows.append((division.where, division.lineno, keys, lines))
     return rows
 
 
@@ -46,7 +58,7 @@ def counts(keys: list[str]) -> str:
     return f"{paragraphs} paragraph(s), {indents} indent(s)"
 
 
-def check_aligned(first: Document, second: Document) -> None:
+def check_aligned(first: Walk, second: Walk) -> None:
     """Raise SourceError naming the second language's file, line and provision where it differs."""
     left = {where: (line, keys, lines) for where, line, keys, lines in outline(first)}
     right = {where: (line, keys, lines) for where, line, keys, lines in outline(second)}

@@ -28,7 +28,7 @@ from .render_entities import entity_index_page, entity_page, glossary_page
 from .render_parallel import parallel_pages, with_view_line
 from .sources import Sources, load_sources
 from .templates import macros
-from .tree import build_tree, finder
+from .tree import finder, with_spans
 
 PINPOINTS_MARKER = "<!-- pinpoints -->"
 AKN_MARKER = "<!-- akoma-ntoso -->"
@@ -59,7 +59,7 @@ def checked_linkers(sources: Sources, text: dict[str, list[Piece]]) -> dict[str,
     problems = []
     for lang in LANGS:
         try:
-            check_text(linkers[lang], sources.docs[lang], text[lang], sources.register_path)
+            check_text(linkers[lang], sources.walks[lang].path, text[lang], sources.register_path)
         except EnrichError as error:
             problems += error.problems
     if problems:
@@ -113,7 +113,7 @@ def build_edition(source: Path, site_url: str, root: Path | None = None, templat
 
 def checked_text(sources: Sources) -> tuple[dict[str, list[Piece]], dict[str, Linker]]:
     """The text's pieces and linkers of both languages, acronyms and register forms checked."""
-    text = {lang: pieces(sources.docs[lang], sources.labels[lang]) for lang in LANGS}
+    text = {lang: pieces(sources.walks[lang], sources.identity, sources.labels[lang]) for lang in LANGS}
     return text, checked_linkers(sources, text)
 
 
@@ -152,20 +152,19 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
     found = {lang: find_mentions(linkers[lang], text[lang]) for lang in LANGS}
     pages: dict[str, list[Page]] = {}
     files: dict[str, bytes] = {}
-    citables = cite.marked(sources.docs, sources.labels)
-    around = around_provisions(found[DEFAULT_LANG], sources.docs[DEFAULT_LANG].numbers)  # the same in both
-    # The document as an Akoma Ntoso tree, once per language: the AKN files are written from it, and
-    # every page's context holds it.
-    trees = {lang: build_tree(sources.docs[lang], finder(linkers[lang])) for lang in LANGS}
+    citables = cite.marked(sources.walks, sources.identity, sources.labels)
+    around = around_provisions(found[DEFAULT_LANG], list(sources.walks[DEFAULT_LANG].provisions))  # the same in both
+    # Every page, the PDF, the citations and the export read each language's tree through its walk
+    # (sources.walks); the AKN files are written from the tree with its mentions marked.
     contexts = {
         lang: Context(
-            sources.docs[lang],
+            sources.walks[lang],
+            sources.identity,
             sources.labels[lang],
             linkers[lang],
             site_url,
             {i.url: i for i in citables[lang]},
             {n: note_html(note, sources.labels[lang]["quotations"], lang) for n, note in sources.notes[lang].items()},
-            trees[lang],
         )
         for lang in LANGS
     }
@@ -180,11 +179,19 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
         pages[lang] = [*document, *parallel_pages(contexts, lang), *entities, glossary_page(ctx, register, used)]
         files |= citation_files(citables[lang], site_url)
     if publishing():  # the PDFs take seconds: made for publishing (and the tests), not by `mkdocs serve`
-        files |= pdf.pdf_files(sources.docs, trees, sources.labels, site_url)
+        files |= pdf.pdf_files(sources.walks, sources.identity, sources.labels, site_url)
     language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
-    export = cite.export(sources.docs, site_url, mentioned_entities(found), language_notes)
+    export = cite.export(
+        sources.walks,
+        sources.identity,
+        site_url,
+        mentioned_entities(found),
+        language_notes,
+    )
     files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()
-    files |= akn_files(sources.docs, register, trees, sources.original, generation_date())
+    trees = {lang: with_spans(sources.trees[lang], finder(linkers[lang])) for lang in LANGS}
+    paths = {lang: sources.walks[lang].path for lang in LANGS}
+    files |= akn_files(sources.identity, register, trees, paths, sources.original, generation_date())
     return Edition(sources, pages, citables, files)
 
 

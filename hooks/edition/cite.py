@@ -11,7 +11,8 @@ from markupsafe import Markup
 
 from . import urls
 from .identity import Identity
-from .model import DEFAULT_LANG, LANGS, Component, Document
+from .model import DEFAULT_LANG, LANGS, Component
+from .passages import Walk
 from .templates import render
 
 LANGUAGE_NAMES = {"fr": "french", "en": "english"}
@@ -46,10 +47,10 @@ class Citable:
         return f"{self.citation.removesuffix('.')}. {self.note}"
 
 
-def citables(doc: Document, labels: dict) -> list[Citable]:
-    """Every citable page of one language, in document order."""
-    lang, identity, holder = doc.lang, doc.identity, doc.holder
-    date = identity.long_date(lang)
+def citables(reading: Walk, identity: Identity, labels: dict) -> list[Citable]:
+    """Every citable page of one language: its components, then its parts, then its provisions,
+    each in document order."""
+    lang, date, holder = reading.lang, identity.long_date(reading.lang), identity.holder
 
     def make(key: str, url: str, title: str, of: str) -> Citable:
         return Citable(key, url, lang, title, f"{title}, {of} ({date})", identity)
@@ -57,17 +58,21 @@ def citables(doc: Document, labels: dict) -> list[Citable]:
     def cited_as(component: Component) -> str:
         return labels[component.cite] if component.cite else identity.symbol
 
-    out = [make(c.block, c.url, doc.sections[c.block].title, cited_as(c)) for c in doc.shape]
-    title, of, base = doc.sections[holder.block].title, cited_as(holder), holder.url
-    out += [make(p.slug, urls.part(p.slug, base), f"{title}, {p.title}", of) for p in doc.parts]
-    out += [make(n, urls.provision(n, base), f"{title}, {labels['cite_para']} {n}", of) for n in doc.provisions]
+    held = reading.of_kind("component")
+    out = [make(d.key, identity.component(d.key).url, d.title, cited_as(identity.component(d.key))) for d in held]
+    title, of, base = next(d.title for d in held if d.key == holder.block), cited_as(holder), holder.url
+    out += [make(d.key, urls.part(d.key, base), f"{title}, {d.title}", of) for d in reading.of_kind("part")]
+    out += [
+        make(d.key, urls.provision(d.key, base), f"{title}, {labels['cite_para']} {d.key}", of)
+        for d in reading.of_kind("provision")
+    ]
     return out
 
 
-def marked(docs: dict[str, Document], labels: dict[str, dict]) -> dict[str, list[Citable]]:
+def marked(walks: dict[str, Walk], identity: Identity, labels: dict[str, dict]) -> dict[str, list[Citable]]:
     """Every citable page of every language, each saying what it is: the French is the official
     text; any other language is this edition's translation, and its citation says so."""
-    out = {lang: citables(docs[lang], labels[lang]) for lang in LANGS}
+    out = {lang: citables(walks[lang], identity, labels[lang]) for lang in LANGS}
     originals = {item.key: item for item in out[DEFAULT_LANG]}
     for lang, items in out.items():
         note = labels[lang]["cite_language_note"]
@@ -215,32 +220,41 @@ def redirect_page(target: str, canonical: str, lang: str, title: str) -> str:
 
 
 def export(
-    docs: dict[str, Document],
+    walks: dict[str, Walk],
+    identity: Identity,
     site_url: str,
     mentions: dict[str, dict[str, list[str]]],
     notes: dict[str, str] | None = None,
 ) -> dict:
     """The whole document as one JSON object: every provision in both languages, each language
     saying what it is (`notes`: lang -> "Texte officiel (français)." ...)."""
-    first = docs[DEFAULT_LANG]
-    identity = first.identity
+    holder = identity.holder
+    provisions = {lang: {d.key: d for d in walks[lang].of_kind("provision")} for lang in LANGS}
+    parts = {lang: walks[lang].of_kind("part") for lang in LANGS}
+    titles = {lang: next(d.title for d in walks[lang].of_kind("component") if d.key == holder.block) for lang in LANGS}
+    held: dict[str, list[str]] = {}  # a part's provisions
+    for number, provision in provisions[DEFAULT_LANG].items():
+        held.setdefault(provision.part, []).append(number)
 
     def texts(number: str) -> dict[str, list[dict]]:
         return {
-            lang: [{"anchor": u.anchor, "kind": u.kind, "text": u.text} for u in docs[lang].provisions[number].units]
+            lang: [
+                {"anchor": text.anchor, "kind": text.role, "text": text.text}
+                for text in provisions[lang][number].texts()
+            ]
             for lang in LANGS
         }
 
-    provisions = []
-    for number, provision in first.provisions.items():
-        url = urls.provision(number, first.holder.url)
-        provisions.append(
+    out = []
+    for number, provision in provisions[DEFAULT_LANG].items():
+        url = urls.provision(number, holder.url)
+        out.append(
             {
-                "id": provision.slug,
+                "id": number.replace(".", "-"),
                 "number": number,
                 "part": provision.part,
                 "parent": provision.parent,
-                "heading": {lang: docs[lang].provisions[number].title for lang in LANGS},
+                "heading": {lang: provisions[lang][number].title for lang in LANGS},
                 "text": texts(number),
                 "urls": {lang: urls.absolute(site_url, lang, url) for lang in LANGS},
                 "pinpoint": {lang: urls.absolute(site_url, lang, urls.pinpoint(number)) for lang in LANGS},
@@ -257,10 +271,14 @@ def export(
             if lang != DEFAULT_LANG
         },
         "notes": notes or {},
-        "title": {lang: docs[lang].sections[first.holder.block].title for lang in LANGS},
+        "title": titles,
         "parts": [
-            {"slug": p.slug, "title": {lang: docs[lang].parts[i].title for lang in LANGS}, "provisions": p.provisions}
-            for i, p in enumerate(first.parts)
+            {
+                "slug": part.key,
+                "title": {lang: parts[lang][index].title for lang in LANGS},
+                "provisions": held.get(part.key, []),
+            }
+            for index, part in enumerate(parts[DEFAULT_LANG])
         ],
-        "provisions": provisions,
+        "provisions": out,
     }

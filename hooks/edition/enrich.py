@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from . import urls
+from .identity import Identity
 from .inline import plain, split
-from .model import Document
+from .passages import CONTENT, Walk
 from .register import Entity, Register
 
 TAG = re.compile(r"(<[^>]+>)")
@@ -54,34 +55,31 @@ class Piece:
     where: str  # for messages: "provision 16.4.2", "[annex]"
 
 
-def pieces(doc: Document, labels: dict[str, str]) -> list[Piece]:
-    """Every piece of the document's text, in document order."""
+def pieces(reading: Walk, identity: Identity, labels: dict[str, str]) -> list[Piece]:
+    """Every piece of the document's text that is enriched, in reading order: the titles, the
+    paragraphs and indents, the signatures (not the masthead, the labels, nor the numbers)."""
+    holder = identity.holder
     out: list[Piece] = []
-    for component in doc.shape:
-        section, url, name = doc.sections[component.block], component.url, labels[component.label]
-        where = f"[{section.key}]"
-        title_line = section.linenos.get("title", section.lineno)
-        out.append(Piece(section.title, url, section.key, name, True, title_line, where))
-        for unit in section.units:
-            kind = labels["decision"] if unit.kind == "item" else labels["paragraph"].lower()
-            out.append(Piece(unit.text, url, unit.anchor, f"{name}, {kind} {unit.label}", False, unit.lineno, where))
-        if section.signature:
-            line = section.linenos.get("signature", section.lineno)
-            out.append(Piece(section.signature, url, f"{section.key}-signature", name, False, line, where))
-    for part in doc.parts:
-        label, where = plain(part.title), f"[part {part.slug}]"
-        line = part.linenos.get("title", part.lineno)
-        url = urls.part(part.slug, doc.holder.url)
-        out.append(Piece(part.title, url, f"part-{part.slug}", label, True, line, where))
-    for provision in doc.ordered():
-        url, where = urls.provision(provision.number, doc.holder.url), f"provision {provision.number}"
-        label = f"{doc.kind_label(provision, labels)} {provision.number}"
-        if provision.title:
-            line = provision.linenos.get("title", provision.lineno)
-            out.append(Piece(provision.title, url, provision.anchor, label, True, line, where))
-        for unit in provision.units:
-            text_label = f"{label}, {labels['indent']} {unit.label}" if unit.kind == "item" else label
-            out.append(Piece(unit.text, url, unit.anchor, text_label, False, unit.lineno, where))
+    for division, passage in reading.reading:
+        text, line, where, role = passage.text, passage.lineno, division.where, passage.role
+        if division.kind == "component":
+            component = identity.component(division.key)
+            url, name = component.url, labels[component.label]
+            if role == "title":
+                out.append(Piece(text, url, division.key, name, True, line, where))
+            elif role in CONTENT:
+                kind = labels["decision"] if role == "item" else labels["paragraph"].lower()
+                out.append(Piece(text, url, passage.anchor, f"{name}, {kind} {passage.position}", False, line, where))
+            elif role == "signature":
+                out.append(Piece(text, url, passage.anchor, name, False, line, where))
+        elif division.kind == "part":
+            out.append(Piece(text, urls.part(division.key, holder.url), passage.anchor, plain(text), True, line, where))
+        elif division.kind == "provision" and role != "num":
+            url = urls.provision(division.key, holder.url)
+            label = f"{labels[holder.level_label(division.depth)]} {division.key}"
+            if role == "item":
+                label = f"{label}, {labels['indent']} {passage.position}"
+            out.append(Piece(text, url, passage.anchor, label, role == "heading", line, where))
     return out
 
 
@@ -202,7 +200,7 @@ def find_acronyms(linker: Linker, text_pieces: list[Piece]) -> dict[str, list[Pi
     return used
 
 
-def check_text(linker: Linker, doc: Document, text_pieces: list[Piece], register_path: str) -> None:
+def check_text(linker: Linker, path: str, text_pieces: list[Piece], register_path: str) -> None:
     """Stop on an unknown acronym, a stale form or an entity the text never mentions."""
     problems = []
     known = set(linker.acronyms) | linker.register.not_acronyms[linker.lang]
@@ -211,7 +209,7 @@ def check_text(linker: Linker, doc: Document, text_pieces: list[Piece], register
         for word in acronym_like(words):
             if word not in known:
                 problems.append(
-                    f"{doc.path}:{piece.lineno}: {piece.where}: acronym '{word}' has no glossary entry;"
+                    f"{path}:{piece.lineno}: {piece.where}: acronym '{word}' has no glossary entry;"
                     f" add an entity with this acronym to {register_path}, or list it under not_acronyms"
                 )
     whole = "\n".join(plain(piece.text) for piece in text_pieces)
@@ -221,7 +219,7 @@ def check_text(linker: Linker, doc: Document, text_pieces: list[Piece], register
                 line, column = entity.spots.get((linker.lang, form), (entity.lineno, 0))
                 at = f"{register_path}:{line}:{column}" if column else f"{register_path}:{line}"
                 problems.append(
-                    f"{at}: entity {entity.ident}: form '{form}' matches nowhere in {doc.path} (stale entry);"
+                    f"{at}: entity {entity.ident}: form '{form}' matches nowhere in {path} (stale entry);"
                     " correct it to the text's wording, or remove it"
                 )
         acronym = entity.acronym.get(linker.lang)
@@ -229,7 +227,7 @@ def check_text(linker: Linker, doc: Document, text_pieces: list[Piece], register
         if used and acronym not in entity.forms[linker.lang]:
             problems.append(
                 f"{register_path}:{entity.lineno}: entity {entity.ident}: acronym '{entity.acronym[linker.lang]}' is"
-                f" used in {doc.path} but is not one of its forms; add it to forms.{linker.lang}"
+                f" used in {path} but is not one of its forms; add it to forms.{linker.lang}"
             )
     if problems:
         raise EnrichError(problems)

@@ -11,8 +11,8 @@ import difflib
 import re
 
 from .inline import plain
-from .model import Document
 from .parse import SourceError
+from .passages import Walk
 
 TAG = re.compile(r"<[^>]+>")
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -39,38 +39,15 @@ def original_tokens(markdown: str) -> list[str]:
     return [token for token, _ in original_lines(markdown)]
 
 
-def number_label(number: str) -> str:
-    """How the document prints a provision number: '16.' for paragraphs, '16.3.2' below."""
-    return number + "." if "." not in number else number
-
-
-def published_pieces(doc: Document) -> list[tuple[str, int, str]]:
+def published_pieces(reading: Walk) -> list[tuple[str, int, str]]:
     """Every piece of the document's own text, in reading order (edition labels excluded):
     (text, line, where)."""
-    out = [
-        (doc.masthead[k], doc.linenos.get(k, 1), "[masthead]")
-        for k in ("organ", "distribution", "date", "original")
-        if k in doc.masthead
-    ]
-    for section in doc.sections.values():
-        where, lines = f"[{section.key}]", section.linenos
-        out += [(getattr(section, k), lines.get(k, section.lineno), where) for k in ("label", "title", "original")]
-        out += [(unit.text, unit.lineno, where) for unit in section.units]
-        out.append((section.signature, lines.get("signature", section.lineno), where))
-    for part in doc.parts:
-        out.append((part.title, part.linenos.get("title", part.lineno), f"[part {part.slug}]"))
-        for number in part.provisions:
-            provision = doc.provisions[number]
-            where = f"provision {number}"
-            out.append((number_label(number), provision.lineno, where))
-            out.append((provision.title, provision.linenos.get("title", provision.lineno), where))
-            out += [(unit.text, unit.lineno, where) for unit in provision.units]
-    return [piece for piece in out if piece[0]]
+    return [(passage.text, passage.lineno, division.where) for division, passage in reading.reading if passage.text]
 
 
-def published_texts(doc: Document) -> list[str]:
+def published_texts(reading: Walk) -> list[str]:
     """Every piece of the document's own text, in reading order (edition labels excluded)."""
-    return [text for text, _, _ in published_pieces(doc)]
+    return [text for text, _, _ in published_pieces(reading)]
 
 
 def first_difference(expected: list[str], actual: list[str], context: int = 8) -> str | None:
@@ -93,14 +70,14 @@ def shortened(words: list[str], most: int = 12) -> str:
     return " ".join(words[:most]) + (f" … ({len(words)} tokens)" if len(words) > most else "")
 
 
-def check_fidelity(original: str, original_path: str, doc: Document, context: int = 6) -> None:
+def check_fidelity(original: str, original_path: str, french: Walk, context: int = 6) -> None:
     """Raise SourceError at the published line (and provision) where the words first differ
     from the original's, naming the expected and the found words."""
     expected_spots = original_lines(original)
     expected = [token for token, _ in expected_spots]
     actual: list[str] = []
     spots: list[tuple[int, str]] = []
-    for text, lineno, where in published_pieces(doc):
+    for text, lineno, where in published_pieces(french):
         for token in tokens(text):
             actual.append(token)
             spots.append((lineno, where))
@@ -118,7 +95,7 @@ def check_fidelity(original: str, original_path: str, doc: Document, context: in
     before = " ".join(expected[max(0, i1 - context) : i1])
     found, wanted = shortened(actual[j1:j2]), shortened(expected[i1:i2])
     raise SourceError(
-        doc.path,
+        french.path,
         lineno,
         where,
         f"French text differs from the original ({original_path}:{original_line}) after '…{before}': "

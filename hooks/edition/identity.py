@@ -108,6 +108,11 @@ class Identity:
     def component(self, block: str) -> Component:
         return next(component for component in self.components if component.block == block)
 
+    @property
+    def holder(self) -> Component:
+        """The component that holds the parts and numbered provisions (the Plan)."""
+        return next(component for component in self.components if component.holds_provisions)
+
     def akn_export(self, lang: str) -> str:
         return self.exports["akn"].format(code=self.lang_codes[lang])
 

@@ -1,4 +1,4 @@
-"""The document model: plain data shared by every step (parse -> enrich -> render)."""
+"""The parse's result: plain data from which each language's tree is built (tree.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ if TYPE_CHECKING:
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
+
+
+def number_label(number: str) -> str:
+    """How the document prints a provision number: '16.' for paragraphs, '16.3.2' below."""
+    return number + "." if "." not in number else number
 
 
 @dataclass(frozen=True)
@@ -143,23 +148,7 @@ class Document:
         """The component the parts and numbered provisions belong to."""
         return next(component for component in self.shape if component.holds_provisions)
 
-    # Lookups every page needs, computed once, so that rendering stays linear in the length.
-
-    @cached_property
-    def part_by_slug(self) -> dict[str, Part]:
-        return {part.slug: part for part in self.parts}
-
-    @cached_property
-    def part_position(self) -> dict[str, int]:
-        return {part.slug: index for index, part in enumerate(self.parts)}
-
-    @cached_property
-    def numbers(self) -> list[str]:
-        return list(self.provisions)
-
-    @cached_property
-    def position(self) -> dict[str, int]:
-        return {number: index for index, number in enumerate(self.numbers)}
+    # Lookups the parse and the tree need, computed once, so that they stay linear in the length.
 
     @cached_property
     def children_by_number(self) -> dict[str, list[Provision]]:
@@ -169,23 +158,8 @@ class Document:
                 out.setdefault(provision.parent, []).append(provision)
         return out
 
-    def kind_label(self, provision: Provision, labels: dict) -> str:
-        """What the document calls a provision of its depth ('Section' for 16.1 to 16.5, 'Paragraph'
-        otherwise), in the labels' language."""
-        return labels[self.holder.level_label(provision.depth)]
-
-    def part_of(self, number: str) -> Part:
-        return self.part_by_slug[self.provisions[number].part]
-
     def ordered(self) -> list[Provision]:
         return list(self.provisions.values())
 
     def children(self, number: str) -> list[Provision]:
         return self.children_by_number.get(number, [])
-
-    def neighbours(self, number: str) -> tuple[Provision | None, Provision | None]:
-        """The provisions before and after this one, in document order."""
-        numbers, index = self.numbers, self.position[number]
-        before = self.provisions[numbers[index - 1]] if index else None
-        after = self.provisions[numbers[index + 1]] if index + 1 < len(numbers) else None
-        return before, after

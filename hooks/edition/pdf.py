@@ -17,13 +17,12 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import urls
-from .fidelity import number_label
 from .identity import Identity
 from .inline import to_html
-from .model import DEFAULT_LANG, Document, Section, Unit
+from .model import DEFAULT_LANG, number_label
+from .passages import Division, Passage, Walk
 from .render import MASTHEAD, SectionText, TextUnit, excerpt
 from .templates import render
-from .tree import Node, doc_section, masthead_of, own_units
 
 
 def pdf_path(identity: Identity, lang: str) -> str:
@@ -38,80 +37,73 @@ def css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def pdf_units(units: list[Unit]) -> list[TextUnit]:
+def pdf_units(texts: list[Passage]) -> list[TextUnit]:
     """Paragraphs and indents: the source's allowed inline markup (<sup>); anything else escaped."""
-    return [TextUnit(unit.anchor, unit.kind, to_html(unit.text)) for unit in units]
+    return [TextUnit(text.anchor, text.role, to_html(text.text)) for text in texts]
 
 
-def pdf_section(section: Section) -> SectionText:
+def pdf_section(component: Division) -> SectionText:
     return SectionText(
-        section.key,
-        to_html(section.label),
-        to_html(section.title),
-        section.original,
-        pdf_units(section.units),
-        section.signature,
+        component.key,
+        to_html(component.text_of("label")),
+        to_html(component.title),
+        component.text_of("original"),
+        pdf_units(component.texts()),
+        component.text_of("signature"),
     )
 
 
-def contents(doc: Document, labels: dict) -> list[tuple[int, str, str, str | Markup]]:
+def contents(reading: Walk, identity: Identity, labels: dict) -> list[tuple[int, str, str, str | Markup]]:
     """After the document, the edition's table of contents: depth, anchor, number, text."""
-    items: list[tuple[int, str, str, str | Markup]] = [(0, c.block, "", labels[c.label]) for c in doc.shape]
-    for part in doc.parts:
-        items.append((1, f"part-{part.slug}", "", to_html(part.title)))
-        for number in part.provisions:
-            provision = doc.provisions[number]
+    items: list[tuple[int, str, str, str | Markup]] = [(0, c.block, "", labels[c.label]) for c in identity.components]
+    for part in reading.parts.values():
+        items.append((1, part.anchor, "", to_html(part.title)))
+        for provision in reading.held[part.key]:
             # an untitled paragraph: its first words
-            summary = to_html(provision.title) if provision.title else excerpt(provision.units[0].text, 8)
-            items.append((2, provision.anchor, number, summary))
+            summary = to_html(provision.title) if provision.title else excerpt(provision.texts()[0].text, 8)
+            items.append((2, provision.anchor, provision.number, summary))
     return items
 
 
-def document_html(doc: Document, tree: Node, labels: dict, site_url: str) -> str:
-    """The whole document as one HTML page for WeasyPrint, its text from the document's tree."""
-    identity = doc.identity
+def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str) -> str:
+    """The whole document as one HTML page for WeasyPrint: the walk of the document's tree."""
+    lang, holder = reading.lang, identity.holder
     note = labels["pdf_note"]
-    address = urls.absolute(site_url, doc.lang, "")
-    foot = css_string((note if doc.lang != DEFAULT_LANG else labels["official_label"]) + " " + address)
+    address = urls.absolute(site_url, lang, "")
+    foot = css_string((note if lang != DEFAULT_LANG else labels["official_label"]) + " " + address)
     css = STYLESHEET.read_text(encoding="utf-8") + f"\n@page {{ @bottom-center {{ content: {foot}; }} }}\n"
-    nodes = {node.number: node for node in tree.walk() if node.number}
-    masthead = masthead_of(tree)
     parts = []
-    for part in doc.parts:
+    for part in reading.parts.values():
         provisions = []
-        for number in part.provisions:
-            provision = doc.provisions[number]
-            bookmark = (
-                f"{number_label(number)} {provision.title}"
-                if provision.title
-                else f"{doc.kind_label(provision, labels)} {number}"
-            )
+        for provision in reading.held[part.key]:
+            number, title = provision.number, provision.title
+            kind = labels[holder.level_label(provision.depth)]
             provisions.append(
                 {
                     "anchor": provision.anchor,
                     "number": number,
                     "depth": provision.depth,
-                    "title": to_html(provision.title),
-                    "bookmark": bookmark,
-                    "text_units": pdf_units(own_units(nodes[number])),
+                    "title": to_html(title),
+                    "bookmark": f"{number_label(number)} {title}" if title else f"{kind} {number}",
+                    "text_units": pdf_units(provision.texts()),
                 }
             )
-        parts.append({"slug": part.slug, "title": part.title, "provisions": provisions})
+        parts.append({"slug": part.key, "title": part.title, "provisions": provisions})
     return render(
         "pdf.html",
-        lang=doc.lang,
-        title=f"{identity.symbol} — {labels[doc.holder.label]}",
+        lang=lang,
+        title=f"{identity.symbol} — {labels[holder.label]}",
         author=labels["cite_publisher"],
-        keywords=", ".join(identity.keywords[doc.lang]),
+        keywords=", ".join(identity.keywords[lang]),
         note=note,
         css=Markup(css),  # the edition's stylesheet; the foot's text quoted by css_string
-        translation=doc.lang != DEFAULT_LANG,
-        masthead={key: masthead.get(key, "") for key in MASTHEAD},
-        sections=[pdf_section(doc_section(node)) for node in tree.walk() if node.kind == "doc"],
-        holder=doc.holder.block,
+        translation=lang != DEFAULT_LANG,
+        masthead={key: reading.masthead.get(key, "") for key in MASTHEAD},
+        sections=[pdf_section(component) for component in reading.components.values()],
+        holder=holder.block,
         parts=parts,
         labels=labels,
-        contents=contents(doc, labels),
+        contents=contents(reading, identity, labels),
         address=address,
     )
 
@@ -126,13 +118,11 @@ def render_pdf(html: str, identifier: bytes) -> bytes:
     return HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_identifier=identifier)
 
 
-def pdf_files(
-    docs: dict[str, Document], trees: dict[str, Node], labels: dict[str, dict], site_url: str
-) -> dict[str, bytes]:
+def pdf_files(walks: dict[str, Walk], identity: Identity, labels: dict[str, dict], site_url: str) -> dict[str, bytes]:
     """Path in the built site -> the PDF of each language."""
     return {
-        pdf_path(doc.identity, lang): render_pdf(
-            document_html(doc, trees[lang], labels[lang], site_url), f"{doc.identity.slug}-{lang}".encode()
+        pdf_path(identity, lang): render_pdf(
+            document_html(reading, identity, labels[lang], site_url), f"{identity.slug}-{lang}".encode()
         )
-        for lang, doc in docs.items()
+        for lang, reading in walks.items()
     }

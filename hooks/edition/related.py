@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 from . import urls
 from .enrich import Mention
-from .model import Provision
 from .register import Register
-from .render import Context, Page, excerpt, strip_tags
+from .render import Context, Page, provision_summary
 from .templates import macros
 
 RELATED = 5  # related provisions shown
@@ -74,11 +73,6 @@ def around_provisions(found: dict[str, list[Mention]], numbers: list[str]) -> di
     return out
 
 
-def short_title(provision: Provision) -> str:
-    """A provision's title, or the first words of an untitled paragraph."""
-    return strip_tags(provision.title) if provision.title else excerpt(provision.units[0].text, 8)
-
-
 @dataclass(frozen=True)
 class AroundBox:
     """What the box shows: (name, URL) of each entity; (number, title, URL, names of the shared
@@ -98,8 +92,8 @@ def around_box(ctx: Context, around: Around, register: Register) -> AroundBox | 
         [
             (
                 number,
-                short_title(ctx.doc.provisions[number]),
-                urls.provision(number, ctx.doc.holder.url),
+                provision_summary(ctx.reading.provisions[number], words=8),  # its title, or its first words
+                ctx.provision_url(number),
                 ", ".join(entities[ident].acronym.get(lang) or entities[ident].name[lang] for ident in shared),
             )
             for number, shared in around.related

@@ -15,18 +15,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, NamedTuple, Protocol
 
 from markupsafe import Markup, escape
 
 from . import urls
 from .cite import Citable, head_metadata
-from .fidelity import number_label
+from .identity import Identity
 from .inline import plain, to_html
-from .model import Component, Document, Provision, Section, Unit
+from .model import Component, number_label
+from .passages import Division, Passage, Walk
 from .templates import macros, render
-from .tree import Node, doc_named, doc_section, masthead_of, own_units
 
 
 class Enricher(Protocol):
@@ -123,17 +122,21 @@ class Contents:
 class Context:
     """What every page of one language needs to know."""
 
-    doc: Document
+    reading: Walk  # the document's tree, walked once (passages.py): every page's text and order
+    identity: Identity
     labels: dict[str, Any]
     enricher: Enricher = field(default_factory=Plain)
     site_url: str = "https://example.org/"
     citables: dict[str, Citable] = field(default_factory=dict)  # page url -> what to cite
     quotation_notes: dict[str, Markup] = field(default_factory=dict)  # provision number -> its note
-    tree: Node | None = None  # the document as an Akoma Ntoso tree (tree.build_tree), the AKN files' source
 
     @property
     def lang(self) -> str:
-        return self.doc.lang
+        return self.reading.lang
+
+    @property
+    def holder(self) -> Component:
+        return self.identity.holder
 
     def text(self, text: str, page_url: str) -> Markup:
         return self.enricher.enrich(text, page_url)
@@ -144,27 +147,28 @@ class Context:
 
     def page(self, url: str, title: str, template: str, meta: dict, **data: Any) -> Page:
         """A page whose body `template` renders: `data`, with what every template may show."""
-        common = {"labels": self.labels, "lang": self.lang, "url": url, "identity": self.doc.identity}
+        common = {"labels": self.labels, "lang": self.lang, "url": url, "identity": self.identity}
         return Page(url, title, template, {**common, "view": None, "cite": None, **data}, meta)
 
-    @cached_property
-    def provision_nodes(self) -> dict[str, Node]:
-        """Provision number -> its node in the document's tree, for the pages that show one."""
-        return {node.number: node for node in document_tree(self).walk() if node.number}
-
-    def units(self, units: list[Unit], page_url: str) -> list[TextUnit]:
-        return [TextUnit(unit.anchor, unit.kind, self.text(unit.text, page_url)) for unit in units]
+    def units(self, texts: list[Passage], page_url: str) -> list[TextUnit]:
+        """Paragraphs and indents (Division.texts), enriched."""
+        return [TextUnit(text.anchor, text.role, self.text(text.text, page_url)) for text in texts]
 
     def provision_url(self, number: str) -> str:
-        return urls.provision(number, self.doc.holder.url)
+        return urls.provision(number, self.holder.url)
 
     def part_url(self, slug: str) -> str:
-        return urls.part(slug, self.doc.holder.url)
+        return urls.part(slug, self.holder.url)
+
+    def kind_label(self, provision: Division) -> str:
+        """What the document calls a provision of its level ('Section' for 16.1 to 16.5, 'Paragraph'
+        otherwise), in the page's language."""
+        return self.labels[self.holder.level_label(provision.depth)]
 
     @property
     def holder_link(self) -> Link:
         """The page of the component holding the parts and provisions (the Plan), with its name."""
-        return self.labels[self.doc.holder.label], self.doc.holder.url
+        return self.labels[self.holder.label], self.holder.url
 
 
 def http_url(url: str) -> str:
@@ -183,15 +187,14 @@ def strip_tags(text: str) -> str:
 # ---------------------------------------------------------------- titles
 
 
-def provision_heading(provision: Provision) -> str:
+def provision_heading(provision: Division) -> str:
     """The provision's number and title as the document prints them (source text)."""
-    label = number_label(provision.number)
-    return f"{label} {provision.title}".strip()
+    return f"{provision.node.num} {provision.title}".strip()
 
 
-def provision_title(ctx: Context, provision: Provision) -> str:
+def provision_title(ctx: Context, provision: Division) -> str:
     """Page title: 'Paragraphe 16.3.2 — Dimension économique' (edition label + document words), as text."""
-    kind = ctx.doc.kind_label(provision, ctx.labels)
+    kind = ctx.kind_label(provision)
     title = provision.title.rstrip(".")
     return f"{kind} {provision.number}" + (f" — {strip_tags(title)}" if title else "")
 
@@ -202,11 +205,12 @@ def excerpt(text: str, words: int = 14) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def provision_summary(provision: Provision, words: int = 14) -> str:
+def provision_summary(provision: Division, words: int = 14) -> str:
     """A line for lists, as plain text: the title, or for untitled paragraphs the first words of the text."""
     if provision.title:
         return strip_tags(provision.title)
-    return excerpt(provision.units[0].text, words) if provision.units else ""
+    texts = provision.texts()
+    return excerpt(texts[0].text, words) if texts else ""
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -217,31 +221,31 @@ def crumbs(ctx: Context, trail: list[Link]) -> list[Link]:
     return [(ctx.labels["document"], urls.HOME), *trail]
 
 
-def provision_trail(ctx: Context, provision: Provision) -> list[Link]:
-    doc = ctx.doc
-    part = doc.part_of(provision.number)
-    trail = [ctx.holder_link, (strip_tags(part.title), ctx.part_url(part.slug))]
+def provision_trail(ctx: Context, provision: Division) -> list[Link]:
+    provisions = ctx.reading.provisions
+    part = ctx.reading.parts[provision.part]
+    trail = [ctx.holder_link, (strip_tags(part.title), ctx.part_url(part.key))]
     ancestors = []
     number = provision.parent
     while number:
-        ancestors.insert(0, doc.provisions[number])
-        number = doc.provisions[number].parent
+        ancestors.insert(0, provisions[number])
+        number = provisions[number].parent
     trail += [(provision_title(ctx, a), ctx.provision_url(a.number)) for a in ancestors]
     return crumbs(ctx, trail)
 
 
-def provision_link(ctx: Context, provision: Provision | None) -> Link | None:
+def provision_link(ctx: Context, provision: Division | None) -> Link | None:
     return None if provision is None else (provision_title(ctx, provision), ctx.provision_url(provision.number))
 
 
 def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
     """The table of contents of one part, for the sidebar: bounded by the part's size."""
-    doc = ctx.doc
-    part = doc.part_by_slug[part_slug]
-    index = doc.part_position[part_slug]
+    parts = list(ctx.reading.parts.values())
+    part = ctx.reading.parts[part_slug]
+    index = parts.index(part)
     items = []
-    for number in part.provisions:
-        provision = doc.provisions[number]
+    for provision in ctx.reading.held[part_slug]:
+        number = provision.number
         if provision.title:
             text = strip_tags(provision_heading(provision))
         else:  # an untitled paragraph: its number and its first words, enough to tell it from its neighbours
@@ -249,12 +253,12 @@ def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
         items.append((provision.depth, ctx.provision_url(number), text))
 
     def neighbour(position: int) -> Link | None:
-        if not 0 <= position < len(doc.parts):
+        if not 0 <= position < len(parts):
             return None
-        other = doc.parts[position]
-        return strip_tags(other.title), ctx.part_url(other.slug)
+        other = parts[position]
+        return strip_tags(other.title), ctx.part_url(other.key)
 
-    box = PartBox(strip_tags(part.title), ctx.part_url(part.slug), items, neighbour(index - 1), neighbour(index + 1))
+    box = PartBox(strip_tags(part.title), ctx.part_url(part.key), items, neighbour(index - 1), neighbour(index + 1))
     return macros().part_box(ctx.labels, ctx.lang, page_url, box)
 
 
@@ -272,18 +276,20 @@ def description_of(text: str) -> str:
     return excerpt(text, 30)
 
 
-def provision_items(ctx: Context, numbers: list[str]) -> list[tuple[int, str, str, str]]:
+def provision_items(ctx: Context, provisions: list[Division]) -> list[tuple[int, str, str, str]]:
     """Provisions for a list: depth, number, summary (text), URL."""
-    doc = ctx.doc
-    return [(doc.provisions[n].depth, n, provision_summary(doc.provisions[n]), ctx.provision_url(n)) for n in numbers]
+    return [(p.depth, p.number, provision_summary(p), ctx.provision_url(p.number)) for p in provisions]
 
 
 def contents(ctx: Context) -> Contents:
     """The document's table of contents: the components, the one holding the provisions with
     its parts and every provision."""
-    labels, doc = ctx.labels, ctx.doc
-    parts = [(strip_tags(p.title), ctx.part_url(p.slug), provision_items(ctx, p.provisions)) for p in doc.parts]
-    others = [(labels[c.label], c.url) for c in doc.shape if not c.holds_provisions]
+    labels, reading = ctx.labels, ctx.reading
+    parts = [
+        (strip_tags(p.title), ctx.part_url(p.key), provision_items(ctx, reading.held[p.key]))
+        for p in reading.parts.values()
+    ]
+    others = [(labels[c.label], c.url) for c in ctx.identity.components if not c.holds_provisions]
     return Contents(others, ctx.holder_link, parts)
 
 
@@ -294,7 +300,7 @@ def original_language(text: str) -> str:
 
 def akn_files(ctx: Context) -> list[tuple[str, str, str]]:
     """The Akoma Ntoso files of both languages (at the site root, like every download): language, path, label."""
-    identity, labels = ctx.doc.identity, ctx.labels
+    identity, labels = ctx.identity, ctx.labels
     to_root = "../" * urls.lang_root(ctx.lang).count("/")
     return [
         (
@@ -309,12 +315,12 @@ def akn_files(ctx: Context) -> list[tuple[str, str, str]]:
 # ---------------------------------------------------------------- pages
 
 
-def provision_page(ctx: Context, provision: Provision) -> Page:
-    doc = ctx.doc
+def provision_page(ctx: Context, provision: Division) -> Page:
     number = provision.number
     url = ctx.provision_url(number)
-    previous, following = doc.neighbours(number)
-    text_for_description = provision.units[0].text if provision.units else provision.title
+    previous, following = ctx.reading.neighbours(number)
+    texts = provision.texts()
+    text_for_description = texts[0].text if texts else provision.title
     meta = {
         "description": description_of(text_for_description),
         "sidebar": part_box(ctx, url, provision.part),
@@ -328,12 +334,14 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
         meta,
         trail=provision_trail(ctx, provision),
         anchor=provision.anchor,
-        kind=doc.kind_label(provision, ctx.labels),
+        kind=ctx.kind_label(provision),
         number=provision.number,
         heading=ctx.heading(provision.title, url) if provision.title else "",
-        text_units=ctx.units(own_units(ctx.provision_nodes[number]), url),
+        text_units=ctx.units(texts, url),
         note=ctx.quotation_notes.get(provision.number, ""),
-        children=[(strip_tags(provision_heading(c)), ctx.provision_url(c.number)) for c in doc.children(number)],
+        children=[
+            (strip_tags(provision_heading(c)), ctx.provision_url(c.number)) for c in ctx.reading.below.get(number, [])
+        ],
         around=None,
         previous=provision_link(ctx, previous),
         following=provision_link(ctx, following),
@@ -341,7 +349,7 @@ def provision_page(ctx: Context, provision: Provision) -> Page:
 
 
 def part_page(ctx: Context, slug: str) -> Page:
-    part = ctx.doc.part_by_slug[slug]
+    part = ctx.reading.parts[slug]
     url = ctx.part_url(slug)
     title = strip_tags(part.title)
     meta = {"description": f"{ctx.holder_link[0]} — {title}", "sidebar": part_box(ctx, url, slug)}
@@ -353,7 +361,7 @@ def part_page(ctx: Context, slug: str) -> Page:
         trail=crumbs(ctx, [ctx.holder_link]),
         slug=slug,
         heading=to_html(part.title),
-        items=provision_items(ctx, part.provisions),
+        items=provision_items(ctx, ctx.reading.held[slug]),
     )
 
 
@@ -361,24 +369,24 @@ def component_page(ctx: Context, component: Component) -> Page:
     """A letter's page; for the component holding the provisions (the Plan), its front matter
     and the table of contents."""
     url, name = component.url, ctx.labels[component.label]
-    section = tree_section(ctx, component.block, url)
+    section = section_text(ctx, ctx.reading.components[component.block], url)
     if component.holds_provisions:
         data = {"section": section, "contents": contents(ctx)}
         return ctx.page(url, name, "plan.html", {"description": name}, trail=crumbs(ctx, []), **data)
-    meta = {"description": description_of(ctx.doc.sections[component.block].title)}
+    meta = {"description": description_of(ctx.reading.components[component.block].title)}
     return ctx.page(url, name, "letter.html", meta, trail=crumbs(ctx, []), section=section)
 
 
 def home_page(ctx: Context, extra_links: list[Link]) -> Page:
-    doc, labels = ctx.doc, ctx.labels
-    masthead = doc.masthead
+    labels, reading = ctx.labels, ctx.reading
+    masthead = reading.masthead
     # Each component's original language, named by its short label where labels.yml has one (plan_short).
     originals = [
         (
             labels.get(f"{c.label}_short", labels[c.label]),
-            doc.sections[c.block].original if c.attached_to else masthead.get("original", ""),
+            reading.components[c.block].text_of("original") if c.attached_to else masthead.get("original", ""),
         )
-        for c in doc.shape
+        for c in ctx.identity.components
     ]
     meta = {"description": labels["site_name"], "search": {"boost": SEARCH_BOOST["contents"]}}
     return ctx.page(
@@ -397,59 +405,45 @@ def home_page(ctx: Context, extra_links: list[Link]) -> Page:
     )
 
 
-# ---------------------------------------------------------------- the whole text, from the tree
+# ---------------------------------------------------------------- the whole text, from the walk
 
 
-def document_tree(ctx: Context) -> Node:
-    if ctx.tree is None:
-        raise ValueError("the document's text is a walk of its tree: give the page context its tree")
-    return ctx.tree
-
-
-def section_text(ctx: Context, section: Section, url: str) -> SectionText:
-    """A component read from the tree (tree.doc_section), enriched: label, title, original
-    language, text, signature."""
+def section_text(ctx: Context, component: Division, url: str) -> SectionText:
+    """A component as the pages show it, enriched: label, title, original language, text, signature."""
+    label, signature = component.text_of("label"), component.text_of("signature")
     return SectionText(
-        section.key,
-        ctx.heading(section.label, url) if section.label else Markup(""),
-        ctx.heading(section.title, url),
-        to_html(section.original),
-        ctx.units(section.units, url),
-        ctx.text(section.signature, url) if section.signature else Markup(""),
+        component.key,
+        ctx.heading(label, url) if label else Markup(""),
+        ctx.heading(component.title, url),
+        to_html(component.text_of("original")),
+        ctx.units(component.texts(), url),
+        ctx.text(signature, url) if signature else Markup(""),
     )
 
 
-def tree_section(ctx: Context, block: str, url: str) -> SectionText:
-    return section_text(ctx, doc_section(doc_named(document_tree(ctx), block)), url)
-
-
-def tree_provisions(ctx: Context, node: Node, url: str, depth: int = 0) -> list[dict[str, Any]]:
-    """A numbered provision and those below it, in reading order, as the whole text prints them."""
-    provision = {
-        "anchor": node.anchor,
-        "number": node.number,
-        "depth": depth,
-        "heading": ctx.heading(node.heading, url) if node.heading else "",
-        "text_units": ctx.units(own_units(node), url),
-        "note": ctx.quotation_notes.get(node.number, ""),
+def full_text_provision(ctx: Context, provision: Division, url: str) -> dict[str, Any]:
+    """A numbered provision as the whole text prints it."""
+    return {
+        "anchor": provision.anchor,
+        "number": provision.number,
+        "depth": provision.depth,
+        "heading": ctx.heading(provision.title, url) if provision.title else "",
+        "text_units": ctx.units(provision.texts(), url),
+        "note": ctx.quotation_notes.get(provision.number, ""),
     }
-    below = [child for child in node.children if child.number]
-    return [provision, *(item for child in below for item in tree_provisions(ctx, child, url, depth + 1))]
 
 
 def full_text_page(ctx: Context) -> Page:
-    """The whole document on one page, with the same anchors as the single pages: a walk of the
-    Akoma Ntoso tree (ctx.tree), whatever the document's shape."""
-    tree, url = document_tree(ctx), urls.FULL_TEXT
-    masthead = masthead_of(tree)
+    """The whole document on one page, with the same anchors as the single pages: the walk of
+    its tree, whatever the document's shape."""
+    reading, url = ctx.reading, urls.FULL_TEXT
     parts = [
         {
-            "slug": node.anchor.removeprefix("part-"),
-            "heading": to_html(node.heading),
-            "provisions": [item for child in node.children for item in tree_provisions(ctx, child, url)],
+            "slug": part.key,
+            "heading": to_html(part.title),
+            "provisions": [full_text_provision(ctx, provision, url) for provision in reading.held[part.key]],
         }
-        for node in tree.walk()
-        if node.kind == "hcontainer" and node.name == "part"
+        for part in reading.parts.values()
     ]
     # Every provision has its own page in the index: the whole text would only repeat them.
     meta = {"description": ctx.labels["site_name"], "search": {"exclude": True}}
@@ -458,18 +452,18 @@ def full_text_page(ctx: Context) -> Page:
         ctx.labels["full_text"],
         "full_text.html",
         meta,
-        masthead={key: to_html(masthead.get(key, "")) for key in MASTHEAD},
-        sections=[section_text(ctx, doc_section(node), url) for node in tree.walk() if node.kind == "doc"],
+        masthead={key: to_html(reading.masthead.get(key, "")) for key in MASTHEAD},
+        sections=[section_text(ctx, component, url) for component in reading.components.values()],
         parts=parts,
     )
 
 
 def document_pages(ctx: Context, extra_links: list[tuple[str, str]]) -> list[Page]:
     """Every page that comes from the document itself, for one language."""
-    doc = ctx.doc
-    pages = [home_page(ctx, extra_links), *(component_page(ctx, component) for component in doc.shape)]
-    pages += [part_page(ctx, part.slug) for part in doc.parts]
-    pages += [provision_page(ctx, provision) for provision in doc.ordered()]
+    reading = ctx.reading
+    pages = [home_page(ctx, extra_links), *(component_page(ctx, component) for component in ctx.identity.components)]
+    pages += [part_page(ctx, slug) for slug in reading.parts]
+    pages += [provision_page(ctx, provision) for provision in reading.ordered]
     pages = [with_citation(ctx, page) for page in pages]
     pages.append(full_text_page(ctx))
     return pages

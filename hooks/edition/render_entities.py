@@ -86,7 +86,9 @@ def glossary_page(ctx: Context, register: Register, used: dict[str, dict[str, li
         mine = entity.acronym.get(lang) if is_used(entity, lang) else None
         theirs = entity.acronym.get(other(lang))
         anchor = f"acronym-{(mine or theirs or entity.ident).lower()}"
-        rows.append((anchor, entity, bool(mine), group_places(used[lang].get(mine or "", []), labels, ctx.doc.shape)))
+        rows.append(
+            (anchor, entity, bool(mine), group_places(used[lang].get(mine or "", []), labels, ctx.identity.components))
+        )
     return ctx.page(
         url,
         labels["glossary"],

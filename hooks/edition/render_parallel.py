@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import urls
-from .model import DEFAULT_LANG, LANGS, Component, Section
-from .render import Context, Page, crumbs, document_tree, provision_title
-from .tree import Node, doc_named, doc_section, own_units, part_named
+from .model import DEFAULT_LANG, LANGS, Component
+from .passages import Division
+from .render import Context, Page, crumbs, provision_title
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,10 @@ class Row:
 
 def single_pages(ctx: Context) -> dict[str, str]:
     """Single-language page URL -> its title, for every page that has a parallel view."""
-    doc, labels = ctx.doc, ctx.labels
-    out = {component.url: labels[component.label] for component in doc.shape}
-    out |= {ctx.part_url(part.slug): part.title for part in doc.parts}
-    out |= {ctx.provision_url(p.number): provision_title(ctx, p) for p in doc.ordered()}
+    reading, labels = ctx.reading, ctx.labels
+    out = {component.url: labels[component.label] for component in ctx.identity.components}
+    out |= {ctx.part_url(part.key): part.title for part in reading.parts.values()}
+    out |= {ctx.provision_url(p.number): provision_title(ctx, p) for p in reading.ordered}
     out[urls.FULL_TEXT] = labels["full_text"]
     return out
 
@@ -71,8 +71,8 @@ def view_line(ctx: Context, page_url: str, pdf_path: str = "") -> ViewLine:
 def with_view_line(ctx: Context, page: Page, pdf_path: str = "") -> Page:
     """The view line right after the page's heading, on every page that has a parallel view; on the
     home page and the full text, with the link to the PDF when the build makes it."""
-    components = [component.url for component in ctx.doc.shape]
-    if page.url not in (urls.HOME, urls.FULL_TEXT, *components) and not page.url.startswith(ctx.doc.holder.url):
+    components = [component.url for component in ctx.identity.components]
+    if page.url not in (urls.HOME, urls.FULL_TEXT, *components) and not page.url.startswith(ctx.holder.url):
         return page  # the pages of the document are its components (the Plan: its parts and provisions) and the whole
     with_pdf = pdf_path if page.url in (urls.HOME, urls.FULL_TEXT) else ""
     page.data["view"] = view_line(ctx, page.url, with_pdf)
@@ -84,20 +84,22 @@ def with_view_line(ctx: Context, page: Page, pdf_path: str = "") -> Page:
 
 def section_rows(ctxs: dict[str, Context], key: str, url: str, level: int) -> list[Row]:
     """A letter or the Plan's front matter: label, title, original language, units, signature."""
-    sections: dict[str, Section] = {lang: doc_section(doc_named(document_tree(ctxs[lang]), key)) for lang in LANGS}
+    sections: dict[str, Division] = {lang: ctxs[lang].reading.components[key] for lang in LANGS}
     first = sections[DEFAULT_LANG]
     rows = []
-    if first.label:
-        rows.append(Row("", "label", {lang: ctxs[lang].heading(s.label, url) for lang, s in sections.items()}))
+    if first.text_of("label"):
+        cells = {lang: ctxs[lang].heading(s.text_of("label"), url) for lang, s in sections.items()}
+        rows.append(Row("", "label", cells))
     titles = {lang: ctxs[lang].heading(s.title, url) for lang, s in sections.items()}
     rows.append(Row(key, "heading", titles, level))
-    if first.original:
-        rows.append(Row("", "label", {lang: s.original for lang, s in sections.items()}))
-    for index, unit in enumerate(first.units):
-        cells = {lang: ctxs[lang].text(s.units[index].text, url) for lang, s in sections.items()}
-        rows.append(Row(unit.anchor, unit.kind, cells))
-    if first.signature:
-        cells = {lang: ctxs[lang].text(s.signature, url) for lang, s in sections.items()}
+    if first.text_of("original"):
+        rows.append(Row("", "label", {lang: s.text_of("original") for lang, s in sections.items()}))
+    texts = {lang: s.texts() for lang, s in sections.items()}
+    for index, text in enumerate(texts[DEFAULT_LANG]):
+        cells = {lang: ctxs[lang].text(texts[lang][index].text, url) for lang in LANGS}
+        rows.append(Row(text.anchor, text.role, cells))
+    if first.text_of("signature"):
+        cells = {lang: ctxs[lang].text(s.text_of("signature"), url) for lang, s in sections.items()}
         rows.append(Row(f"{key}-signature", "signature", cells))
     return rows
 
@@ -105,27 +107,26 @@ def section_rows(ctxs: dict[str, Context], key: str, url: str, level: int) -> li
 def provision_rows(ctxs: dict[str, Context], number: str, url: str, level: int) -> list[Row]:
     """A provision as the full text prints it: a section's title as a heading; otherwise the
     number (and title) opening the first paragraph."""
-    nodes: dict[str, Node] = {lang: ctxs[lang].provision_nodes[number] for lang in LANGS}
-    units = {lang: own_units(node) for lang, node in nodes.items()}
-    first = nodes[DEFAULT_LANG]
-    if not units[DEFAULT_LANG]:
-        cells = {lang: ctxs[lang].heading(node.heading, url) for lang, node in nodes.items()}
+    provisions: dict[str, Division] = {lang: ctxs[lang].reading.provisions[number] for lang in LANGS}
+    texts = {lang: provision.texts() for lang, provision in provisions.items()}
+    first = provisions[DEFAULT_LANG]
+    if not texts[DEFAULT_LANG]:
+        cells = {lang: ctxs[lang].heading(p.title, url) for lang, p in provisions.items()}
         return [Row(first.anchor, "heading", cells, level, number=number)]
-    titles = {lang: ctxs[lang].heading(n.heading, url) if n.heading else Markup("") for lang, n in nodes.items()}
+    titles = {lang: ctxs[lang].heading(p.title, url) if p.title else Markup("") for lang, p in provisions.items()}
     rows = []
-    for index, unit in enumerate(units[DEFAULT_LANG]):
-        cells = {lang: ctxs[lang].text(units[lang][index].text, url) for lang in LANGS}
+    for index, text in enumerate(texts[DEFAULT_LANG]):
+        cells = {lang: ctxs[lang].text(texts[lang][index].text, url) for lang in LANGS}
         opening = {"number": number, "titles": titles} if index == 0 else {}
-        rows.append(Row(unit.anchor, unit.kind, cells, group=first.anchor, **opening))
+        rows.append(Row(text.anchor, text.role, cells, group=first.anchor, **opening))
     return rows
 
 
 def part_rows(ctxs: dict[str, Context], slug: str, url: str, level: int) -> list[Row]:
-    doc = ctxs[DEFAULT_LANG].doc
-    titles = {lang: part_named(document_tree(ctxs[lang]), slug).heading for lang in LANGS}
+    titles = {lang: ctxs[lang].reading.parts[slug].title for lang in LANGS}
     rows = [Row(f"part-{slug}", "heading", titles, level)]
-    for number in doc.part_by_slug[slug].provisions:
-        rows += provision_rows(ctxs, number, url, level + 1)
+    for provision in ctxs[DEFAULT_LANG].reading.held[slug]:
+        rows += provision_rows(ctxs, provision.number, url, level + 1)
     return rows
 
 
@@ -133,24 +134,24 @@ def component_rows(ctxs: dict[str, Context], component: Component, url: str, lev
     """A component: its front matter and text; the Plan's, with its parts and provisions."""
     rows = section_rows(ctxs, component.block, url, level)
     if component.holds_provisions:
-        for part in ctxs[DEFAULT_LANG].doc.parts:
-            rows += part_rows(ctxs, part.slug, url, level + 1)
+        for slug in ctxs[DEFAULT_LANG].reading.parts:
+            rows += part_rows(ctxs, slug, url, level + 1)
     return rows
 
 
 def rows_of(ctxs: dict[str, Context], single_url: str) -> list[Row]:
     ctx = ctxs[DEFAULT_LANG]
-    doc = ctx.doc
+    components = ctx.identity.components
     url = urls.parallel(single_url)
     if single_url == urls.FULL_TEXT:
-        return [row for component in doc.shape for row in component_rows(ctxs, component, url, 2)]
-    for component in doc.shape:
+        return [row for component in components for row in component_rows(ctxs, component, url, 2)]
+    for component in components:
         if single_url == component.url:
             return component_rows(ctxs, component, url, 2)
-    for part in doc.parts:
-        if single_url == ctx.part_url(part.slug):
-            return part_rows(ctxs, part.slug, url, 2)
-    number = next(n for n in doc.provisions if ctx.provision_url(n) == single_url)
+    for slug in ctx.reading.parts:
+        if single_url == ctx.part_url(slug):
+            return part_rows(ctxs, slug, url, 2)
+    number = next(n for n in ctx.reading.provisions if ctx.provision_url(n) == single_url)
     return provision_rows(ctxs, number, url, 2)
 
 

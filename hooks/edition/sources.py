@@ -15,12 +15,16 @@ from .labels import document_labels, load_labels
 from .model import LANGS, Document
 from .notes import QuotationNote, load_notes
 from .parse import check_sequence, load_document, read_text
+from .passages import Walk, walk
 from .register import Register, load_register
+from .tree import Node, build_tree
 
 
 @dataclass
 class Sources:
-    docs: dict[str, Document]  # lang -> document
+    docs: dict[str, Document]  # lang -> document, as parsed
+    trees: dict[str, Node]  # lang -> the document as an Akoma Ntoso tree (tree.py), without mentions
+    walks: dict[str, Walk]  # lang -> the tree walked once (passages.py): what the checks and exports read
     labels: dict[str, dict]  # lang -> label -> text
     register: Register
     register_path: str
@@ -37,6 +41,12 @@ def shown_path(path: Path, root: Path | None) -> str:
     return str(path.relative_to(root)) if root else str(path)
 
 
+def trees_of(docs: dict[str, Document]) -> tuple[dict[str, Node], dict[str, Walk]]:
+    """Each language's tree, and the tree walked once."""
+    trees = {lang: build_tree(doc) for lang, doc in docs.items()}
+    return trees, {lang: walk(trees[lang], lang, doc.path) for lang, doc in docs.items()}
+
+
 def load_sources(folder: Path, root: Path | None = None) -> Sources:
     """Parse both languages and check them; paths in messages are relative to root."""
     identity = load_identity(folder / IDENTITY, shown_path(folder / IDENTITY, root))
@@ -47,12 +57,13 @@ def load_sources(folder: Path, root: Path | None = None) -> Sources:
         docs[lang].identity = identity
     original_path = folder / identity.original
     original = read_text(original_path, shown_path(original_path, root))
-    check_fidelity(original, shown_path(original_path, root), docs["fr"])
-    check_aligned(docs["fr"], docs["en"])
+    trees, walks = trees_of(docs)
+    check_fidelity(original, shown_path(original_path, root), walks["fr"])
+    check_aligned(walks["fr"], walks["en"])
     for doc in docs.values():
         check_sequence(doc.ordered(), doc.path)
     labels = load_labels(folder / "labels.yml", shown_path(folder / "labels.yml", root), document_labels(identity))
     register_path = shown_path(folder / "register.yml", root)
     register = load_register(folder / "register.yml", register_path)
     notes = load_notes(folder / NOTES, docs, shown_path(folder / NOTES, root))
-    return Sources(docs, labels, register, register_path, identity, original, notes)
+    return Sources(docs, trees, walks, labels, register, register_path, identity, original, notes)

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from . import urls
 from .caching import TEMPLATES
-from .fidelity import number_label
+from .model import number_label
 
 FOLDER = Path(__file__).resolve().parents[2] / "overrides" / "edition"
 

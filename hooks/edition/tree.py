@@ -1,5 +1,7 @@
 """The document as a tree in Akoma Ntoso's vocabulary, built by one pure function (build_tree)
-from a language's Document and the mentions and acronyms the enrichment finds.
+from a language's parsed Document; a second one (with_spans) copies it with the mentions and
+acronyms the enrichment finds in each text. Every consumer reads the tree through one walk
+(passages.py).
 
 Each node has an AKN kind (doc, paragraph, hcontainer, list, point, p, longTitle, signature ...),
 a num, a heading, its own text (content) and children, and an eId built by the Akoma Ntoso
@@ -11,10 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .fidelity import number_label
-from .model import Document, Provision, Section, Unit
+from .model import Document, Provision, Section, Unit, number_label
 
 # eIds: name_number, joined by "__" from the outermost numbered ancestor (AKN Naming Convention).
 EID = re.compile(r"^[a-zA-Z]+_[a-z0-9-]+(__[a-zA-Z]+_[a-z0-9-]+)*$")
@@ -58,7 +59,9 @@ class Node:
     role: str = ""  # what the text is in the document: "organ", "date", "label", "original" ...
     heading_spans: list[Span] = field(default_factory=list)
     content_spans: list[Span] = field(default_factory=list)
-    lineno: int = 0
+    lineno: int = 0  # the source line of its own text (content), or of its block
+    heading_lineno: int = 0  # the source line of its heading
+    position: str = ""  # a paragraph's or indent's position in its source block ("4"), which citations give
 
     def walk(self) -> Iterator[Node]:
         """This node and every node below it, in document order."""
@@ -72,8 +75,8 @@ def eid(prefix: str, kind: str, number: str | int) -> str:
     return f"{prefix}__{own}" if prefix else own
 
 
-def text_node(kind: str, text: str, find: Finder, **attrs) -> Node:
-    return Node(kind, content=text, content_spans=find(text), **attrs)
+def text_node(kind: str, text: str, **attrs) -> Node:
+    return Node(kind, content=text, **attrs)
 
 
 def chunks(units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
@@ -87,7 +90,7 @@ def chunks(units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
     return out
 
 
-def points(prefix: str, items: list[Unit], find: Finder) -> Node:
+def points(prefix: str, items: list[Unit]) -> Node:
     """A list of indents: each a point with its own text."""
     list_eid = eid(prefix, "list", 1)
     return Node(
@@ -97,49 +100,79 @@ def points(prefix: str, items: list[Unit], find: Finder) -> Node:
             Node(
                 "point",
                 eid(list_eid, "point", position),
-                children=[text_node("p", item.text, find, lineno=item.lineno)],
+                children=[text_node("p", item.text, lineno=item.lineno)],
                 anchor=item.anchor,
                 lineno=item.lineno,
+                position=item.label,
             )
             for position, item in enumerate(items, 1)
         ],
     )
 
 
-def section_doc(section: Section, prefix: str, find: Finder, masthead: dict[str, str]) -> Node:
-    """A letter or the Plan's front matter as an AKN doc: preface, mainBody, conclusions."""
+def section_doc(section: Section, prefix: str, masthead: dict[str, tuple[str, int]]) -> Node:
+    """A letter or the Plan's front matter as an AKN doc: preface, mainBody, conclusions.
+    `masthead`: role -> (text, line), for the document's first component only."""
     preface = Node("preface")
     for role in ("organ", "distribution", "date", "original"):
-        if masthead.get(role):
-            preface.children.append(text_node("p", masthead[role], find, role=role))
+        text, line = masthead.get(role, ("", 0))
+        if text:
+            preface.children.append(text_node("p", text, role=role, lineno=line))
+    lines = section.linenos
     if section.label:
-        preface.children.append(text_node("p", section.label, find, role="label"))
+        preface.children.append(text_node("p", section.label, role="label", lineno=lines.get("label", section.lineno)))
     title = Node("longTitle", eid(prefix, "longTitle", 1), anchor=section.key, lineno=section.lineno)
-    title.children.append(text_node("p", section.title, find, role="title"))
+    title.children.append(text_node("p", section.title, role="title", lineno=lines.get("title", section.lineno)))
     preface.children.append(title)
     if section.original:
-        preface.children.append(text_node("p", section.original, find, role="original"))
+        line = lines.get("original", section.lineno)
+        preface.children.append(text_node("p", section.original, role="original", lineno=line))
     body = Node("mainBody")
     for position, (unit, items) in enumerate(chunks(section.units), 1):
-        paragraph = Node("paragraph", eid(prefix, "paragraph", position), anchor=unit.anchor, lineno=unit.lineno)
-        paragraph.children.append(
-            text_node("p", unit.text, find, role="intro" if items else "content", lineno=unit.lineno)
+        paragraph = Node(
+            "paragraph",
+            eid(prefix, "paragraph", position),
+            anchor=unit.anchor,
+            lineno=unit.lineno,
+            position=unit.label,
         )
+        paragraph.children.append(text_node("p", unit.text, role="intro" if items else "content", lineno=unit.lineno))
         if items:
-            paragraph.children.append(points(paragraph.eid, items, find))
+            paragraph.children.append(points(paragraph.eid, items))
         body.children.append(paragraph)
     doc = Node("doc", name=section.key, lineno=section.lineno, children=[preface, body])
     if section.signature:
         signature = text_node(
-            "signature", section.signature, find, eid=eid(prefix, "signature", 1), anchor=f"{section.key}-signature"
+            "signature",
+            section.signature,
+            eid=eid(prefix, "signature", 1),
+            anchor=f"{section.key}-signature",
+            lineno=lines.get("signature", section.lineno),
         )
         doc.children.append(Node("conclusions", children=[signature]))
     return doc
 
 
-def provision_node(doc: Document, provision: Provision, prefix: str, find: Finder) -> Node:
+def placed(doc: Document) -> dict[str | None, list[Provision]]:
+    """Each provision's sub-provisions (None: the provisions a part holds directly), in source order.
+
+    A provision is placed under the last one before it of a lower level. For a numbering the parser
+    accepts, that is the provision its number names (16.3.2 under 16.3); for a wrong one (16.6.1
+    where 16.5.1 belongs, a level skipped), the tree keeps the source's order, so that the checks
+    that read it (alignment, fidelity) name the wrong number at its place rather than elsewhere."""
+    out: dict[str | None, list[Provision]] = {}
+    above: list[Provision] = []
+    for provision in doc.ordered():
+        while above and above[-1].depth >= provision.depth:
+            above.pop()
+        out.setdefault(above[-1].number if above else None, []).append(provision)
+        above.append(provision)
+    return out
+
+
+def provision_node(doc: Document, provision: Provision, prefix: str, below: dict[str | None, list[Provision]]) -> Node:
     """A numbered provision: the element its level is declared to be (a paragraph, an article...),
-    with its text, its list of indents and its sub-provisions."""
+    with its text, its list of indents and its sub-provisions (`below`: placed())."""
     kind = doc.holder.levels[provision.depth]
     own = eid(prefix, kind, provision.number.rsplit(".", 1)[-1])
     node = Node(
@@ -147,32 +180,32 @@ def provision_node(doc: Document, provision: Provision, prefix: str, find: Finde
         own,
         num=number_label(provision.number),
         heading=provision.title,
-        heading_spans=find(provision.title) if provision.title else [],
         anchor=provision.anchor,
         number=provision.number,
         lineno=provision.lineno,
+        heading_lineno=provision.linenos.get("title", provision.lineno),
     )
-    children = doc.children(provision.number)
+    children = below.get(provision.number, [])
     for position, (unit, items) in enumerate(chunks(provision.units), 1):
         intro = bool(items or children)
         node.children.append(
             text_node(
                 "p",
                 unit.text,
-                find,
                 eid=eid(own, "p", position),
                 anchor=unit.anchor,
                 role="intro" if intro else "content",
                 lineno=unit.lineno,
+                position=unit.label,
             )
         )
         if items:
-            node.children.append(points(own, items, find))
-    node.children += [provision_node(doc, child, own, find) for child in children]
+            node.children.append(points(own, items))
+    node.children += [provision_node(doc, child, own, below) for child in children]
     return node
 
 
-def build_tree(doc: Document, find: Finder) -> Node:
+def build_tree(doc: Document) -> Node:
     """The whole document of one language, as its declared shape nests it: the first component is
     the document (S/2003/85: the covering letter), every other one an attachment of the component
     it is attached to (the annexed letter; the Plan, attachment of that attachment); the parts and
@@ -186,104 +219,59 @@ def build_tree(doc: Document, find: Finder) -> Node:
             attached = attachments.setdefault(component.attached_to, [])
             prefix = eid(prefixes[component.attached_to], "attachment", len(attached) + 1)
             attached.append(Node("attachment", prefix))
-        masthead = {} if component.attached_to else doc.masthead
-        node = section_doc(doc.sections[component.block], prefix, find, masthead)
+        masthead = {} if component.attached_to else {k: (v, doc.linenos.get(k, 1)) for k, v in doc.masthead.items()}
+        node = section_doc(doc.sections[component.block], prefix, masthead)
         if component.attached_to:
             attachments[component.attached_to][-1].children.append(node)
         if component.holds_provisions:
             body = next(child for child in node.children if child.kind == "mainBody")
-            body.children += part_nodes(doc, prefix, find)
+            body.children += part_nodes(doc, prefix)
         prefixes[component.block], nodes[component.block] = prefix, node
     for block, attached in attachments.items():
         nodes[block].children.append(Node("attachments", children=attached))
     return nodes[doc.shape[0].block]
 
 
-def part_nodes(doc: Document, prefix: str, find: Finder) -> list[Node]:
+def part_nodes(doc: Document, prefix: str) -> list[Node]:
     """The parts, each an hcontainer with the provisions it holds."""
     containers = []
+    below = placed(doc)
+    held = {provision.number for provision in below.get(None, [])}
     for position, part in enumerate(doc.parts, 1):
         container = Node(
             "hcontainer",
             eid(prefix, "hcontainer", position),
             name="part",
             heading=part.title,
-            heading_spans=find(part.title),
             anchor=f"part-{part.slug}",
             lineno=part.lineno,
+            heading_lineno=part.linenos.get("title", part.lineno),
         )
         # Provision numbers run on across the parts (1 to 18): a part is not part of their eIds.
         container.children = [
-            provision_node(doc, doc.provisions[number], prefix, find)
-            for number in part.provisions
-            if doc.provisions[number].parent is None
+            provision_node(doc, doc.provisions[number], prefix, below) for number in part.provisions if number in held
         ]
         containers.append(container)
     return containers
 
 
-# ---------------------------------------------------------------- reading the tree (the views)
+def with_spans(node: Node, find: Finder) -> Node:
+    """A copy of the tree with the mentions and acronyms `find` sees in every heading and text
+    (the enrichment's result, read by the links, the AKN's inline references and the index)."""
+    return replace(
+        node,
+        heading_spans=find(node.heading) if node.heading else [],
+        content_spans=find(node.content) if node.content else [],
+        children=[with_spans(child, find) for child in node.children],
+    )
+
+
+# ---------------------------------------------------------------- reading the tree: its anchors and eIds
 
 
 def child_of(node: Node, kind: str) -> Node:
     """The first child of this kind, or an empty node."""
     return next((child for child in node.children if child.kind == kind), Node(kind))
-
-
-def units_in(nodes: list[Node]) -> list[Unit]:
-    """The paragraphs and indents among these nodes, in order: a text (p), the points of a list, a
-    letter's paragraph (whose anchor is the paragraph's); not the numbered provisions below."""
-    out: list[Unit] = []
-    for node in nodes:
-        if node.kind == "p":
-            out.append(Unit(node.anchor, "p", node.content, node.lineno))
-        elif node.kind == "list":
-            out += [Unit(point.anchor, "item", point.children[0].content, point.lineno) for point in node.children]
-        elif node.kind == "paragraph" and not node.number:
-            out.append(Unit(node.anchor, "p", node.children[0].content, node.lineno))
-            out += units_in(node.children[1:])
-    return out
-
-
-def doc_section(doc: Node) -> Section:
-    """A component (an AKN doc) as the pages show it: label, title, original language, text, signature."""
-    preface = child_of(doc, "preface").children
-    title = next(node for node in preface if node.kind == "longTitle")
-    after_title = preface[preface.index(title) + 1 :]  # the masthead's original language comes before it
-    return Section(
-        key=doc.name,
-        label=next((node.content for node in preface if node.role == "label"), ""),
-        title=title.children[0].content,
-        original=next((node.content for node in after_title if node.role == "original"), ""),
-        units=units_in([node for node in child_of(doc, "mainBody").children if node.kind != "hcontainer"]),
-        signature=next((node.content for node in child_of(doc, "conclusions").children), ""),
-        lineno=doc.lineno,
-    )
-
-
-def doc_named(tree: Node, name: str) -> Node:
-    """The AKN doc of a component (its block, document.yml)."""
-    return next(node for node in tree.walk() if node.kind == "doc" and node.name == name)
-
-
-def part_named(tree: Node, slug: str) -> Node:
-    """The hcontainer of a part."""
-    return next(node for node in tree.walk() if node.kind == "hcontainer" and node.anchor == f"part-{slug}")
-
-
-def masthead_of(tree: Node) -> dict[str, str]:
-    """The printed masthead (the document's preface before its title): role -> text."""
-    out: dict[str, str] = {}
-    for node in child_of(tree, "preface").children:
-        if node.kind == "longTitle":
-            break
-        out[node.role] = node.content
-    return out
-
-
-def own_units(provision: Node) -> list[Unit]:
-    """A numbered provision's own text: its paragraphs and indents, not its sub-provisions'."""
-    return units_in([child for child in provision.children if not child.number])
 
 
 def anchor_map(tree: Node) -> dict[str, str]:

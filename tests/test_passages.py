@@ -1,0 +1,127 @@
+"""The one walk over the tree (passages.py): what it yields, and proof that the checks, the
+enrichment, the citations and the export read the tree through it, not the parsed Document."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+from edition.cite import export, marked
+from edition.enrich import pieces
+from edition.fidelity import check_fidelity
+from edition.model import LANGS
+from edition.parse import SourceError
+from edition.passages import walk
+from edition.sources import load_sources
+
+from tests.conftest import SOURCE
+from tests.helpers import walked
+from tests.test_parse import aligned
+
+FR = (SOURCE / "S-2003-85.fr.md").read_text(encoding="utf-8")
+EN = (SOURCE / "S-2003-85.en.md").read_text(encoding="utf-8")
+ORIGINAL = (SOURCE / "S-2003-85.fr.original.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return load_sources(SOURCE)
+
+
+def test_the_walk_meets_every_division_in_reading_order(sources):
+    french = sources.walks["fr"]
+    keys = [(division.kind, division.key) for division in french.divisions]
+    assert keys[:6] == [
+        ("masthead", "masthead"),
+        ("component", "letter"),
+        ("component", "annex"),
+        ("component", "plan"),
+        ("part", "preamble"),
+        ("provision", "1"),
+    ]
+    numbers = [key for kind, key in keys if kind == "provision"]
+    assert numbers == list(sources.docs["fr"].provisions)  # every provision, in the source's order
+    lines = [division.lineno for division in french.divisions]
+    assert lines == sorted(lines)
+
+
+def test_every_division_knows_its_place(sources):
+    provisions = {division.key: division for division in sources.walks["en"].of_kind("provision")}
+    assert (provisions["16.3.2"].part, provisions["16.3.2"].parent, provisions["16.3.2"].depth) == (
+        "action-plan",
+        "16.3",
+        2,
+    )
+    assert provisions["16.3.2"].where == "provision 16.3.2" and provisions["16"].parent is None
+    texts = provisions["16.4.2"].texts()
+    assert [text.role for text in texts].count("item") == 9
+    assert texts[-1].anchor == "p-16-4-2-i9" and texts[-1].position == "9"
+
+
+def test_every_text_of_the_source_is_met_once_with_its_line(sources):
+    """Each passage's line holds its text: the walk loses no line, and invents none."""
+    for lang, text in (("fr", FR), ("en", EN)):
+        lines = text.splitlines()
+        for division, passage in sources.walks[lang].reading:
+            if passage.role == "num":
+                assert lines[passage.lineno - 1] == f"[{division.key}]"
+            else:
+                assert lines[passage.lineno - 1].endswith(passage.text), (division.where, passage)
+        written = [n for n, line in enumerate(lines, 1) if re.match(r"^(?:[a-z]+: |- )", line)]
+        met = [passage.lineno for _, passage in sources.walks[lang].reading if passage.role != "num"]
+        assert sorted(met) == written
+
+
+def test_checks_citations_and_export_read_the_tree_not_the_parsed_document(sources):
+    """A change made in the tree only shows in everything they make."""
+    english = copy.deepcopy(sources.trees["en"])
+    heading = next(node for node in english.walk() if node.number == "16.3.2")
+    text = next(node for node in heading.children if node.kind == "p")
+    heading.heading, text.content = "Changed in the tree", "A sentence changed in the tree."
+    reading = walk(english, "en", "source/S-2003-85.en.md")
+    walks = {**sources.walks, "en": reading}
+    assert sources.docs["en"].provisions["16.3.2"].title != "Changed in the tree"
+    enriched = pieces(reading, sources.identity, sources.labels["en"])
+    assert [p.text for p in enriched if p.anchor == "p-16-3-2"] == ["Changed in the tree"]
+    assert "A sentence changed in the tree." in [p.text for p in enriched]
+    data = export(walks, sources.identity, "https://example.org/", {})
+    exported = next(p for p in data["provisions"] if p["number"] == "16.3.2")
+    assert exported["heading"]["en"] == "Changed in the tree"
+    assert exported["text"]["en"][0]["text"] == "A sentence changed in the tree."
+    part = next(node for node in english.walk() if node.anchor == "part-reports")
+    part.heading = "Reports, from the tree"
+    citables = marked({**walks, "en": walk(english, "en")}, sources.identity, sources.labels)
+    assert any(item.title.endswith("Reports, from the tree") for item in citables["en"])
+
+
+def test_fidelity_reads_the_french_tree(sources):
+    french = copy.deepcopy(sources.trees["fr"])
+    check_fidelity(ORIGINAL, "original.md", walk(french, "fr", "fr.md"))
+    node = next(node for node in french.walk() if node.anchor == "p-1-p1")
+    node.content = node.content.replace("Etats", "États", 1)
+    with pytest.raises(SourceError, match=r"^fr.md:\d+: provision 1: French text differs .* expected 'Etats'"):
+        check_fidelity(ORIGINAL, "original.md", walk(french, "fr", "fr.md"))
+
+
+def test_a_wrong_number_is_named_at_its_place_in_both_languages():
+    """The tree places a provision under the last one of a lower level before it, so a wrong
+    number keeps its place in the source's order: the typo is named where it is."""
+    english = EN.replace("[16.5.1]", "[16.6.1]", 1)
+    with pytest.raises(SourceError, match=r"en\.md:\d+: provision 16\.6\.1: fr has provision 16\.5\.1 here .*correct"):
+        aligned(FR, english)
+    french = walked(FR.replace("[16.5.1]", "[16.6.1]", 1), "fr.md", numbering=False)
+    with pytest.raises(SourceError, match=r"^fr.md:\d+: provision 16\.6\.1: .*expected '5', found '6'"):
+        check_fidelity(ORIGINAL, "original.md", french)
+
+
+def test_a_block_missing_in_english_is_placed_in_the_source_order():
+    without_part = EN.replace("[part objectives]\n", "", 1)
+    with pytest.raises(SourceError, match=r"\[part objectives\]: missing in en: .*after the block of provision 6 "):
+        aligned(FR, without_part)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_walk_of_a_tree_is_its_own_for_each_language(sources, lang):
+    assert [d.key for d in sources.walks[lang].divisions] == [d.key for d in sources.walks["fr"].divisions]
+    assert sources.walks[lang].lang == lang and sources.walks[lang].path.endswith(f".{lang}.md")
