@@ -183,8 +183,13 @@ def start_linkchecker(start_url: str, workdir: Path, not_followed: str) -> subpr
     config = workdir / "linkcheckerrc"
     workdir.mkdir(parents=True, exist_ok=True)
     config.write_text(LINKCHECKER_CONFIG, encoding="utf-8")
-    command = [str(LINKCHECKER), "--config", str(config), "--no-robots", "--no-follow-url", not_followed, start_url]
-    return Background.start(command, workdir, env={**os.environ, "LANG": "C.UTF-8"})
+    # A URL with a #fragment is a page the crawl also reaches without one: LinkChecker looks for the
+    # anchor in it, and parses its links once, from its plain URL (test_no_broken_link_or_anchor
+    # checks that every page was parsed). The report is the same, for a third of the CPU.
+    not_followed = f"{not_followed}|#"
+    arguments = ["--config", str(config), "--no-robots", "--no-follow-url", not_followed, start_url]
+    command = [sys.executable, "-m", "tests.linkchecker_run", *arguments]  # LinkChecker, each page parsed once
+    return Background.start(command, workdir, env={**os.environ, "LANG": "C.UTF-8"}, cwd=ROOT)
 
 
 def start_linkcheckers(base: str, workdir: Path) -> list[subprocess.Popen]:
