@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .model import DEFAULT_LANG, LANGS, Component
+from .model import DEFAULT_LANG, LANGS, Component, holder_of
 from .parse import SourceError, read_text
 from .schema import Reader, by_lang, https, list_of, map_of, one_of, optional, pattern
 from .tree import LEVELS
@@ -108,10 +109,11 @@ class Identity:
     def component(self, block: str) -> Component:
         return next(component for component in self.components if component.block == block)
 
-    @property
+    @cached_property
     def holder(self) -> Component:
-        """The component that holds the parts and numbered provisions (the Plan)."""
-        return next(component for component in self.components if component.holds_provisions)
+        """The component that holds the parts and numbered provisions (the Plan); asked for by
+        every page, so found once."""
+        return holder_of(self.components)
 
     def akn_export(self, lang: str) -> str:
         return self.exports["akn"].format(code=self.lang_codes[lang])

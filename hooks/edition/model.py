@@ -13,6 +13,11 @@ LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
 
 
+def holder_of(shape: tuple[Component, ...]) -> Component:
+    """The component of a declared shape that holds the parts and numbered provisions (the Plan)."""
+    return next(component for component in shape if component.holds_provisions)
+
+
 def number_label(number: str) -> str:
     """How the document prints a provision number: '16.' for paragraphs, '16.3.2' below."""
     return number + "." if "." not in number else number
@@ -146,7 +151,7 @@ class Document:
     @cached_property
     def holder(self) -> Component:
         """The component the parts and numbered provisions belong to."""
-        return next(component for component in self.shape if component.holds_provisions)
+        return holder_of(self.shape)
 
     # Lookups the parse and the tree need, computed once, so that they stay linear in the length.
 

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from .inline import InlineError, check_inline
-from .model import Block, Component, Document, Line, Part, Provision, Section, Unit
+from .model import Block, Component, Document, Line, Part, Provision, Section, Unit, holder_of
 
 BLOCK = re.compile(r"^\[(?P<ident>[^\]]+)\]\s*$")
 KEYED = re.compile(r"^(?P<key>[a-z]+): (?P<text>\S.*)$")
@@ -251,8 +251,8 @@ def parse_document(text: str, path: str, lang: str, shape: tuple[Component, ...]
     both languages first: a provision missing in one language is reported as such."""
     blocks = read_blocks(text, path)
     declared = [component.block for component in shape]
-    holder = next(component.block for component in shape if component.holds_provisions)
-    depth = len(next(component.levels for component in shape if component.holds_provisions))
+    holding = holder_of(shape)
+    holder, depth = holding.block, len(holding.levels)
     sections: dict[str, Section] = {}
     masthead: dict[str, str] = {}
     masthead_lines: dict[str, int] = {}

@@ -139,27 +139,37 @@ def component_rows(ctxs: dict[str, Context], component: Component, url: str, lev
     return rows
 
 
-def rows_of(ctxs: dict[str, Context], single_url: str) -> list[Row]:
+def shown_divisions(ctx: Context) -> dict[str, Division]:
+    """Single-language page URL -> the division it shows (a component, a part, a provision), found
+    once for all the parallel pages, so that making them stays linear in the text's length."""
+    reading = ctx.reading
+    out = {ctx.identity.component(key).url: division for key, division in reading.components.items()}
+    out |= {ctx.part_url(slug): division for slug, division in reading.parts.items()}
+    out |= {ctx.provision_url(number): division for number, division in reading.provisions.items()}
+    return out
+
+
+def rows_of(ctxs: dict[str, Context], single_url: str, shown: dict[str, Division]) -> list[Row]:
+    """The rows of the parallel view of one page (`shown`: shown_divisions)."""
     ctx = ctxs[DEFAULT_LANG]
-    components = ctx.identity.components
     url = urls.parallel(single_url)
     if single_url == urls.FULL_TEXT:
-        return [row for component in components for row in component_rows(ctxs, component, url, 2)]
-    for component in components:
-        if single_url == component.url:
-            return component_rows(ctxs, component, url, 2)
-    for slug in ctx.reading.parts:
-        if single_url == ctx.part_url(slug):
-            return part_rows(ctxs, slug, url, 2)
-    number = next(n for n in ctx.reading.provisions if ctx.provision_url(n) == single_url)
-    return provision_rows(ctxs, number, url, 2)
+        return [row for component in ctx.identity.components for row in component_rows(ctxs, component, url, 2)]
+    division = shown[single_url]
+    if division.kind == "component":
+        return component_rows(ctxs, ctx.identity.component(division.key), url, 2)
+    if division.kind == "part":
+        return part_rows(ctxs, division.key, url, 2)
+    return provision_rows(ctxs, division.key, url, 2)
 
 
 # ---------------------------------------------------------------- pages
 
 
-def parallel_page(ctxs: dict[str, Context], lang: str, single_url: str, single_title: str) -> Page:
-    """The side-by-side view of one page, in the page language `lang`."""
+def parallel_page(
+    ctxs: dict[str, Context], lang: str, single_url: str, single_title: str, shown: dict[str, Division]
+) -> Page:
+    """The side-by-side view of one page, in the page language `lang` (`shown`: shown_divisions)."""
     ctx = ctxs[lang]
     labels = ctx.labels
     url = urls.parallel(single_url)
@@ -175,7 +185,7 @@ def parallel_page(ctxs: dict[str, Context], lang: str, single_url: str, single_t
         heading=title,
         single_url=single_url,
         langs=LANGS,
-        rows=rows_of(ctxs, single_url),
+        rows=rows_of(ctxs, single_url, shown),
         # printed, the view carries the citation of what it shows
         print_cite=item and (item.citation, urls.absolute(ctx.site_url, lang, single_url)),
     )
@@ -183,4 +193,5 @@ def parallel_page(ctxs: dict[str, Context], lang: str, single_url: str, single_t
 
 def parallel_pages(ctxs: dict[str, Context], lang: str) -> list[Page]:
     """Every parallel page of one page language."""
-    return [parallel_page(ctxs, lang, url, title) for url, title in single_pages(ctxs[lang]).items()]
+    shown = shown_divisions(ctxs[DEFAULT_LANG])
+    return [parallel_page(ctxs, lang, url, title, shown) for url, title in single_pages(ctxs[lang]).items()]
