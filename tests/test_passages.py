@@ -17,7 +17,7 @@ from edition.sources import load_sources
 
 from tests.conftest import SOURCE
 from tests.helpers import walked
-from tests.test_parse import aligned
+from tests.test_parse import aligned, line_of
 
 FR = (SOURCE / "S-2003-85.fr.md").read_text(encoding="utf-8")
 EN = (SOURCE / "S-2003-85.en.md").read_text(encoding="utf-8")
@@ -125,3 +125,56 @@ def test_a_block_missing_in_english_is_placed_in_the_source_order():
 def test_the_walk_of_a_tree_is_its_own_for_each_language(sources, lang):
     assert [d.key for d in sources.walks[lang].divisions] == [d.key for d in sources.walks["fr"].divisions]
     assert sources.walks[lang].lang == lang and sources.walks[lang].path.endswith(f".{lang}.md")
+
+
+def test_a_number_of_the_part_before_keeps_its_place_in_its_part():
+    """A provision is placed under a provision of its own part only: a wrong number that would make
+    it a sub-provision of the part before (7 written 6.1) stays where it stands, in reading order,
+    and is named there in either language."""
+    english = EN.replace("[7]\n", "[6.1]\n", 1)
+    reading = walked(english, "en.md", "en", numbering=False)
+    assert reading.provisions["6.1"].part == "objectives" and reading.provisions["6.1"].parent is None
+    lines = [division.lineno for division in reading.divisions]
+    assert lines == sorted(lines)
+    line = line_of(english, "[6.1]")
+    with pytest.raises(
+        SourceError, match=rf"en\.md:{line}: provision 6\.1: fr has provision 7 here .*correct the number"
+    ):
+        aligned(FR, english)
+    french = walked(FR.replace("[17]\n", "[16.6]\n", 1), "fr.md", numbering=False)
+    with pytest.raises(SourceError, match=r"^fr.md:\d+: provision 16\.6: .* terrorisme \. Rapports': expected '17 \.'"):
+        check_fidelity(ORIGINAL, "original.md", french)
+
+
+def test_a_heading_renumbered_keeps_its_sub_provisions_and_is_named():
+    """16.5 written 16.6 (a section without text) still heads 16.5.1 ...: the wrong number is named."""
+    english = EN.replace("[16.5]\n", "[16.6]\n", 1)
+    line = line_of(english, "[16.6]")
+    with pytest.raises(SourceError, match=rf"en\.md:{line}: provision 16\.6: fr has provision 16\.5 here "):
+        aligned(FR, english)
+
+
+def test_a_block_in_another_order_or_part_is_named_at_its_block():
+    swapped = EN.replace("[16.3.1]\n", "[X]\n", 1).replace("[16.3.2]\n", "[16.3.1]\n", 1).replace("[X]\n", "[16.3.2]\n")
+    line = line_of(swapped, "[16.3.2]")
+    with pytest.raises(SourceError, match=rf"en\.md:{line}: provision 16\.3\.2: fr has provision 16\.3\.1 here "):
+        aligned(FR, swapped)
+    block = re.search(r"^\[6\]\n(?:[^[\n].*\n|\n)*", EN, re.M).group()
+    moved = EN.replace(block, "", 1).replace("[7]\n", block + "[7]\n", 1)  # 6 in the part after its own
+    line = line_of(moved, "[6]")
+    with pytest.raises(
+        SourceError, match=rf"en\.md:{line}: provision 6: in \[part objectives\] here, in \[part preamble\] in fr .*put"
+    ):
+        aligned(FR, moved)
+
+
+def test_a_part_cannot_start_inside_a_provision():
+    """With numbers that are right, a part between a provision and its sub-provisions would move them
+    to another part: the numbering check names the sub-provision and the part."""
+    split = FR.replace("[16.1]\n", "[part extra]\ntitle: Extra\n\n[16.1]\n", 1)
+    line = line_of(split, "[16.1]")
+    with pytest.raises(
+        SourceError,
+        match=rf"fr\.md:{line}: provision 16\.1: in \[part extra\], but .* 16 \(line \d+\), is in \[part act",
+    ):
+        walked(split, "fr.md")

@@ -153,18 +153,25 @@ class Document:
         """The component the parts and numbered provisions belong to."""
         return holder_of(self.shape)
 
-    # Lookups the parse and the tree need, computed once, so that they stay linear in the length.
-
-    @cached_property
-    def children_by_number(self) -> dict[str, list[Provision]]:
-        out: dict[str, list[Provision]] = {}
-        for provision in self.provisions.values():
-            if provision.parent:
-                out.setdefault(provision.parent, []).append(provision)
-        return out
-
     def ordered(self) -> list[Provision]:
         return list(self.provisions.values())
 
-    def children(self, number: str) -> list[Provision]:
-        return self.children_by_number.get(number, [])
+
+def placed(provisions: list[Provision]) -> dict[str | None, list[Provision]]:
+    """Each provision's sub-provisions (None: the provisions a part holds directly), in source order.
+
+    A provision is placed under the last one before it, in its part, of a lower level. For a
+    numbering the build accepts, that is the provision its number names (16.3.2 under 16.3); for a
+    wrong one (16.6.1 where 16.5.1 belongs, a level skipped, a number of another part), the tree
+    keeps the source's order and every provision in the part its block stands in, so that the checks
+    that read it (alignment, fidelity) name the wrong number at its place rather than elsewhere."""
+    out: dict[str | None, list[Provision]] = {}
+    above: list[Provision] = []
+    for provision in provisions:
+        if above and above[-1].part != provision.part:
+            above = []  # a part's first provision: nothing of the part before holds it
+        while above and above[-1].depth >= provision.depth:
+            above.pop()
+        out.setdefault(above[-1].number if above else None, []).append(provision)
+        above.append(provision)
+    return out

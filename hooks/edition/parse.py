@@ -190,12 +190,17 @@ def provision_of(block: Block, part: Part, path: str) -> Provision:
 
 
 def check_texts(provisions: list[Provision], path: str) -> None:
-    """A provision without text ('p:') heads sub-provisions (16.3 over 16.3.1 ...); otherwise it says nothing."""
-    parents = {provision.parent for provision in provisions}
-    for provision in provisions:
-        if not provision.units and provision.number not in parents:
+    """A provision without text ('p:') heads the sub-provisions after it (16.3 over 16.3.1 ...);
+    otherwise it says nothing. A wrong number below it (16.6.1 under 16.5), or a part that starts
+    inside it, is left to the checks that compare it with the other language and the original, and
+    to the numbering's (check_sequence), which name that number or that part."""
+    for provision, following in zip(provisions, [*provisions[1:], None], strict=True):
+        if not provision.units and not (following and following.depth > provision.depth):
             raise SourceError(
-                path, provision.lineno, f"provision {provision.number}", "no text ('p:' line) and no sub-provision"
+                path,
+                provision.lineno,
+                f"provision {provision.number}",
+                "no text ('p:' line) and no sub-provision; add its text, or the sub-provisions it heads after it",
             )
 
 
@@ -238,6 +243,16 @@ def check_sequence(provisions: list[Provision], path: str) -> None:
                 provision.lineno,
                 f"provision {number}",
                 f"number out of sequence {after}: expected {' or '.join(options)}; check the numbering",
+            )
+        parent = seen.get(provision.parent or "")
+        if parent and parent.part != provision.part:
+            raise SourceError(
+                path,
+                provision.lineno,
+                f"provision {number}",
+                f"in [part {provision.part}], but the provision it belongs to, {parent.number} (line {parent.lineno}), "
+                f"is in [part {parent.part}]; a part cannot start inside a provision: move [part {provision.part}] "
+                f"before [{parent.number}] or after its last sub-provision",
             )
         seen[number] = provision
         previous = provision
