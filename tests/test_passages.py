@@ -5,23 +5,28 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
 
 import pytest
+from edition.assemble import render_edition
 from edition.cite import export, marked
 from edition.enrich import pieces
 from edition.fidelity import check_fidelity
 from edition.model import LANGS
 from edition.parse import SourceError
 from edition.passages import walk
+from edition.pdf import document_html
 from edition.sources import load_sources
+from edition.templates import render
 
 from tests.conftest import SOURCE
-from tests.helpers import walked
+from tests.helpers import PROJECT, walked
 from tests.test_parse import aligned, line_of
 
 FR = (SOURCE / "S-2003-85.fr.md").read_text(encoding="utf-8")
 EN = (SOURCE / "S-2003-85.en.md").read_text(encoding="utf-8")
 ORIGINAL = (SOURCE / "S-2003-85.fr.original.md").read_text(encoding="utf-8")
+ARTICLES = PROJECT / "tests" / "documents" / "articles" / "source"  # the second document
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +183,29 @@ def test_a_part_cannot_start_inside_a_provision():
         match=rf"fr\.md:{line}: provision 16\.1: in \[part extra\], but .* 16 \(line \d+\), is in \[part act",
     ):
         walked(split, "fr.md")
+
+
+def test_the_signature_of_the_component_holding_the_parts_follows_them_everywhere(tmp_path, monkeypatch):
+    """The walk, and so the check against the original, reads a signature after the parts of the
+    component it signs (a declaration signed after its articles): the whole text, its parallel
+    view and the PDF print it there too, not before the parts."""
+    monkeypatch.setenv("EDITION_PUBLISH", "0")
+    folder = shutil.copytree(ARTICLES, tmp_path / "source")
+    for lang, signature in (("fr", "Le Président : Jean Exemple"), ("en", "The President: Jean Exemple")):
+        path = folder / f"X-2024-1.{lang}.md"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("[part general]\n", f"signature: {signature}\n\n[part general]\n", 1), "utf-8")
+    original = folder / "X-2024-1.fr.original.md"
+    original.write_text(original.read_text(encoding="utf-8").rstrip() + "\n\nLe Président : Jean Exemple\n", "utf-8")
+    sources = load_sources(folder)
+    assert [passage.role for _, passage in sources.walks["fr"].reading][-1] == "signature"
+    edition = render_edition(sources, "https://example.org/")
+    for lang in LANGS:
+        full_text = next(page for page in edition.pages[lang] if page.url == "full-text/")
+        html = render(full_text.template, **full_text.data)
+        assert html.index('id="declaration-signature"') > html.index('id="p-4-1"')
+        assert html.count('id="declaration-signature"') == 1
+        parallel = next(page for page in edition.pages[lang] if page.url == "parallel/full-text/")
+        assert [row.anchor for row in parallel.data["rows"]][-1] == "declaration-signature"
+        pdf = document_html(sources.walks[lang], sources.identity, sources.labels[lang], "https://example.org/")
+        assert pdf.index('id="declaration-signature"') > pdf.index('id="p-4-1"')

@@ -450,6 +450,7 @@ def full_text_page(ctx: Context) -> Page:
         meta,
         masthead={key: to_html(reading.masthead.get(key, "")) for key in MASTHEAD},
         sections=[section_text(ctx, component, url) for component in reading.components.values()],
+        holder=ctx.holder.block,  # the component whose text the parts follow, before its signature
         parts=parts,
     )
 

@@ -83,7 +83,8 @@ def with_view_line(ctx: Context, page: Page, pdf_path: str = "") -> Page:
 
 
 def section_rows(ctxs: dict[str, Context], key: str, url: str, level: int) -> list[Row]:
-    """A letter or the Plan's front matter: label, title, original language, units, signature."""
+    """A letter or the Plan's front matter: label, title, original language, units (not the
+    signature: signature_rows)."""
     sections: dict[str, Division] = {lang: ctxs[lang].reading.components[key] for lang in LANGS}
     first = sections[DEFAULT_LANG]
     rows = []
@@ -98,10 +99,15 @@ def section_rows(ctxs: dict[str, Context], key: str, url: str, level: int) -> li
     for index, text in enumerate(texts[DEFAULT_LANG]):
         cells = {lang: ctxs[lang].text(texts[lang][index].text, url) for lang in LANGS}
         rows.append(Row(text.anchor, text.role, cells))
-    if first.text_of("signature"):
-        cells = {lang: ctxs[lang].text(s.text_of("signature"), url) for lang, s in sections.items()}
-        rows.append(Row(f"{key}-signature", "signature", cells))
     return rows
+
+
+def signature_rows(ctxs: dict[str, Context], key: str, url: str) -> list[Row]:
+    """A component's signature, if it has one."""
+    signatures = {lang: ctxs[lang].reading.components[key].text_of("signature") for lang in LANGS}
+    if not signatures[DEFAULT_LANG]:
+        return []
+    return [Row(f"{key}-signature", "signature", {lang: ctxs[lang].text(signatures[lang], url) for lang in LANGS})]
 
 
 def provision_rows(ctxs: dict[str, Context], number: str, url: str, level: int) -> list[Row]:
@@ -131,12 +137,13 @@ def part_rows(ctxs: dict[str, Context], slug: str, url: str, level: int) -> list
 
 
 def component_rows(ctxs: dict[str, Context], component: Component, url: str, level: int) -> list[Row]:
-    """A component: its front matter and text; the Plan's, with its parts and provisions."""
+    """A component: its front matter and text; the Plan's, with its parts and provisions; then its
+    signature (after the parts, in the walk's order)."""
     rows = section_rows(ctxs, component.block, url, level)
     if component.holds_provisions:
         for slug in ctxs[DEFAULT_LANG].reading.parts:
             rows += part_rows(ctxs, slug, url, level + 1)
-    return rows
+    return rows + signature_rows(ctxs, component.block, url)
 
 
 def shown_divisions(ctx: Context) -> dict[str, Division]:
