@@ -12,6 +12,7 @@ from edition.assemble import render_edition
 from edition.cite import export, marked
 from edition.enrich import pieces
 from edition.fidelity import check_fidelity
+from edition.identity import parse_identity
 from edition.model import LANGS
 from edition.parse import SourceError
 from edition.passages import walk
@@ -209,3 +210,19 @@ def test_the_signature_of_the_component_holding_the_parts_follows_them_everywher
         assert [row.anchor for row in parallel.data["rows"]][-1] == "declaration-signature"
         pdf = document_html(sources.walks[lang], sources.identity, sources.labels[lang], "https://example.org/")
         assert pdf.index('id="declaration-signature"') > pdf.index('id="p-4-1"')
+
+
+def test_the_components_are_declared_in_the_order_the_walk_reads_them():
+    """The tree reads a component's attachments right after it (the annex, then the Plan it
+    encloses): a component declared after another's attachment, yet attached above, would be read
+    elsewhere than its block stands; document.yml says where."""
+    text = (SOURCE / "document.yml").read_text(encoding="utf-8")
+    appendix = "  - {block: appendix, akn: annex_2, url: appendix/, label: appendix, attached_to: letter}\n"
+    last = "    level_labels: [paragraph, section, paragraph]\n"
+    after = text.replace(last, last + appendix, 1)  # after the Plan: read after the annex and its enclosure
+    assert [c.block for c in parse_identity(after, "document.yml").components][-1] == "appendix"
+    inside = text.replace("  - block: plan\n", appendix + "  - block: plan\n", 1)
+    with pytest.raises(
+        SourceError, match=r"^document\.yml:\d+:\d+: document: components: 'plan' is attached_to 'annex', but"
+    ):
+        parse_identity(inside, "document.yml")
