@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .identity import Identity
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
@@ -146,7 +142,6 @@ class Document:
     parts: list[Part]
     provisions: dict[str, Provision]  # number -> provision, in document order
     linenos: dict[str, int] = field(default_factory=dict)  # masthead key -> its line
-    identity: Identity | None = None  # source/document.yml, set by sources.load_sources
 
     @cached_property
     def holder(self) -> Component:
