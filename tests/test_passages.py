@@ -226,3 +226,32 @@ def test_the_components_are_declared_in_the_order_the_walk_reads_them():
         SourceError, match=r"^document\.yml:\d+:\d+: document: components: 'plan' is attached_to 'annex', but"
     ):
         parse_identity(inside, "document.yml")
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        ("[7]\n", "[6.1]\n"),  # a number of the part before
+        ("[17]\n", "[16.6]\n"),  # a number of the part before, at a lower level
+        ("[16.3]\n", "[16.2.8]\n"),  # a section one level too deep (the parse refuses it: no text, nothing below)
+        ("[16.5]\n", "[16.6]\n"),  # a section renumbered
+        ("[16.4.2]\n", "[16.4.1]\n"),  # a duplicate (the parse refuses it)
+        ("[1]\n", "[1.1]\n"),  # the first provision one level too deep
+        ("[16.1]\n", "[16.1.1.1]\n"),  # a level document.yml does not declare (the parse refuses it)
+    ],
+)
+def test_a_wrong_number_loses_no_text_and_keeps_the_source_order(wrong):
+    """Whatever the numbers, the tree holds every provision once, in the part its block stands in,
+    and the walk meets every line of the source once, in the source's order (or the parse refuses)."""
+    english = EN.replace(*wrong, 1)
+    try:
+        reading = walked(english, "en.md", "en", numbering=False)
+    except SourceError as error:  # the parse's refusal names the wrong number at its line
+        line = EN[: EN.index(wrong[0])].count("\n") + 1  # the changed block's
+        assert (error.lineno, error.where) == (line, f"provision {wrong[1][1:-2]}")
+        return
+    lines = english.splitlines()
+    met = [passage.lineno for _, passage in reading.reading if passage.role != "num"]
+    assert met == sorted(met) == [n for n, line in enumerate(lines, 1) if re.match(r"^(?:[a-z]+: |- )", line)]
+    blocks = [n for n, line in enumerate(lines, 1) if re.match(r"^\[(?:part |\d)", line)]
+    assert [d.lineno for d in reading.divisions if d.kind in ("part", "provision")] == blocks
