@@ -140,10 +140,10 @@ class Walk:
         """Provision number -> its division, in reading order."""
         return {division.key: division for division in self.of_kind("provision")}
 
-    @cached_property
+    @property
     def ordered(self) -> list[Division]:
         """The provisions, in reading order."""
-        return list(self.provisions.values())
+        return self.sequences["provision"][0]
 
     @cached_property
     def held(self) -> dict[str, list[Division]]:
