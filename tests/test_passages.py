@@ -172,6 +172,13 @@ def test_a_block_in_another_order_or_part_is_named_at_its_block():
         SourceError, match=rf"en\.md:{line}: provision 6: in \[part objectives\] here, in \[part preamble\] in fr .*put"
     ):
         aligned(FR, moved)
+    block = re.search(r"^\[part objectives\]\n(?:[^[\n].*\n|\n)*", EN, re.M).group()
+    late = EN.replace(block, "", 1).replace("[8]\n", block + "[8]\n", 1)  # 7 in the part before its own
+    line = line_of(late, "[7]")
+    with pytest.raises(
+        SourceError, match=rf"en\.md:{line}: provision 7: in \[part preamble\] here, in \[part objectives\] in fr "
+    ):
+        aligned(FR, late)
 
 
 def test_a_part_cannot_start_inside_a_provision():

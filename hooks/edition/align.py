@@ -59,9 +59,10 @@ def misplaced(first: Walk, second: Walk, keys: list[str], other_keys: list[str])
     """A part whose provisions differ in the two languages, when each provision exists in both
     (`keys`, `other_keys`: the part's provisions in each): the first one out of place, named at
     its block in the second language."""
-    index = next(i for i, number in enumerate(keys) if i >= len(other_keys) or other_keys[i] != number)
-    wanted = first.provisions[keys[index]]
-    found = second.provisions[keys[index]]
+    both = zip(keys, other_keys, strict=False)
+    index = next((i for i, (number, other) in enumerate(both) if number != other), min(len(keys), len(other_keys)))
+    number = keys[index] if index < len(keys) else other_keys[index]  # one part holds it, not the other
+    wanted, found = first.provisions[number], second.provisions[number]
     if found.part != wanted.part:
         return SourceError(
             second.path,
