@@ -276,6 +276,11 @@ def parse_document(text: str, path: str, lang: str, shape: tuple[Component, ...]
     for block in blocks:
         ident = block.ident
         if ident == "masthead":
+            if masthead_lines:  # a second one would replace the first, whose text would be lost
+                first = min(masthead_lines.values())
+                raise SourceError(
+                    path, block.lineno, "[masthead]", f"block given twice (first at line {first}); keep one"
+                )
             check_keys(block, MASTHEAD_KEYS, path)
             masthead = {line.key: line.text for line in block.lines}
             masthead_lines = block.linenos()
