@@ -127,3 +127,16 @@ def test_a_second_masthead_does_not_replace_the_first():
         SourceError, match=rf"fr\.md:{line}: \[masthead\]: block given twice \(first at line \d+\); keep one"
     ):
         walked(twice, "source/S-2003-85.fr.md")
+
+
+@pytest.mark.parametrize(
+    ("block", "key"),
+    [("[16.3]\n", "title: Another title"), ("[annex]\n", "label: Annexe"), ("[masthead]\n", "date: 1er mai")],
+)
+def test_a_key_given_twice_in_a_block_stops_the_build(block: str, key: str):
+    """The second would be read nowhere (a block has one title, one label, one signature ...)."""
+    twice = FR.replace(block, f"{block}{key}\n", 1)
+    line = line_of(twice, key)
+    name = key.split(":")[0]
+    with pytest.raises(SourceError, match=rf"fr\.md:\d+: .*: '{name}:' given twice \(first at line {line}\); keep one"):
+        walked(twice, "source/S-2003-85.fr.md")

@@ -125,6 +125,9 @@ def where_of(block: Block) -> str:
 
 
 def check_keys(block: Block, allowed: set[str], path: str) -> None:
+    """Only the keys allowed here; each once, but paragraphs and indents (a second 'title:' would
+    be read nowhere: its text would be lost without a word)."""
+    first_at: dict[str, int] = {}
     for line in block.lines:
         if line.key not in allowed:
             raise SourceError(
@@ -133,6 +136,14 @@ def check_keys(block: Block, allowed: set[str], path: str) -> None:
                 where_of(block),
                 f"unexpected '{line.key}:' here (allowed: {', '.join(sorted(allowed))})",
             )
+        if line.key in first_at and line.key not in ("p", "-"):
+            raise SourceError(
+                path,
+                line.lineno,
+                where_of(block),
+                f"'{line.key}:' given twice (first at line {first_at[line.key]}); keep one",
+            )
+        first_at.setdefault(line.key, line.lineno)
     if block.lines and block.lines[0].key == "-":
         raise SourceError(
             path,
