@@ -116,3 +116,27 @@ def test_unreadable_line_is_reported_with_its_number():
 def test_unknown_block():
     with pytest.raises(SourceError, match=r"\[appendix\]: unknown block"):
         parse(FR + "\n[appendix]\np: text\n")
+
+
+def test_a_second_masthead_does_not_replace_the_first():
+    """Its text would be lost without a word (the alignment compares keys, not words)."""
+    masthead = FR[FR.index("[masthead]\n") : FR.index("[letter]\n")]
+    twice = FR.replace("[letter]\n", masthead + "[letter]\n", 1)
+    line = twice.splitlines().index("[masthead]", line_of(twice, "[masthead]")) + 1
+    with pytest.raises(
+        SourceError, match=rf"fr\.md:{line}: \[masthead\]: block given twice \(first at line \d+\); keep one"
+    ):
+        walked(twice, "source/S-2003-85.fr.md")
+
+
+@pytest.mark.parametrize(
+    ("block", "key"),
+    [("[16.3]\n", "title: Another title"), ("[annex]\n", "label: Annexe"), ("[masthead]\n", "date: 1er mai")],
+)
+def test_a_key_given_twice_in_a_block_stops_the_build(block: str, key: str):
+    """The second would be read nowhere (a block has one title, one label, one signature ...)."""
+    twice = FR.replace(block, f"{block}{key}\n", 1)
+    line = line_of(twice, key)
+    name = key.split(":")[0]
+    with pytest.raises(SourceError, match=rf"fr\.md:\d+: .*: '{name}:' given twice \(first at line {line}\); keep one"):
+        walked(twice, "source/S-2003-85.fr.md")

@@ -5,23 +5,29 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
 
 import pytest
+from edition.assemble import render_edition
 from edition.cite import export, marked
 from edition.enrich import pieces
 from edition.fidelity import check_fidelity
+from edition.identity import parse_identity
 from edition.model import LANGS
 from edition.parse import SourceError
 from edition.passages import walk
+from edition.pdf import document_html
 from edition.sources import load_sources
+from edition.templates import render
 
 from tests.conftest import SOURCE
-from tests.helpers import walked
-from tests.test_parse import aligned
+from tests.helpers import PROJECT, walked
+from tests.test_parse import aligned, line_of
 
 FR = (SOURCE / "S-2003-85.fr.md").read_text(encoding="utf-8")
 EN = (SOURCE / "S-2003-85.en.md").read_text(encoding="utf-8")
 ORIGINAL = (SOURCE / "S-2003-85.fr.original.md").read_text(encoding="utf-8")
+ARTICLES = PROJECT / "tests" / "documents" / "articles" / "source"  # the second document
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +131,134 @@ def test_a_block_missing_in_english_is_placed_in_the_source_order():
 def test_the_walk_of_a_tree_is_its_own_for_each_language(sources, lang):
     assert [d.key for d in sources.walks[lang].divisions] == [d.key for d in sources.walks["fr"].divisions]
     assert sources.walks[lang].lang == lang and sources.walks[lang].path.endswith(f".{lang}.md")
+
+
+def test_a_number_of_the_part_before_keeps_its_place_in_its_part():
+    """A provision is placed under a provision of its own part only: a wrong number that would make
+    it a sub-provision of the part before (7 written 6.1) stays where it stands, in reading order,
+    and is named there in either language."""
+    english = EN.replace("[7]\n", "[6.1]\n", 1)
+    reading = walked(english, "en.md", "en", numbering=False)
+    assert reading.provisions["6.1"].part == "objectives" and reading.provisions["6.1"].parent is None
+    lines = [division.lineno for division in reading.divisions]
+    assert lines == sorted(lines)
+    line = line_of(english, "[6.1]")
+    with pytest.raises(
+        SourceError, match=rf"en\.md:{line}: provision 6\.1: fr has provision 7 here .*correct the number"
+    ):
+        aligned(FR, english)
+    french = walked(FR.replace("[17]\n", "[16.6]\n", 1), "fr.md", numbering=False)
+    with pytest.raises(SourceError, match=r"^fr.md:\d+: provision 16\.6: .* terrorisme \. Rapports': expected '17 \.'"):
+        check_fidelity(ORIGINAL, "original.md", french)
+
+
+def test_a_heading_renumbered_keeps_its_sub_provisions_and_is_named():
+    """16.5 written 16.6 (a section without text) still heads 16.5.1 ...: the wrong number is named."""
+    english = EN.replace("[16.5]\n", "[16.6]\n", 1)
+    line = line_of(english, "[16.6]")
+    with pytest.raises(SourceError, match=rf"en\.md:{line}: provision 16\.6: fr has provision 16\.5 here "):
+        aligned(FR, english)
+
+
+def test_a_block_in_another_order_or_part_is_named_at_its_block():
+    swapped = EN.replace("[16.3.1]\n", "[X]\n", 1).replace("[16.3.2]\n", "[16.3.1]\n", 1).replace("[X]\n", "[16.3.2]\n")
+    line = line_of(swapped, "[16.3.2]")
+    with pytest.raises(SourceError, match=rf"en\.md:{line}: provision 16\.3\.2: fr has provision 16\.3\.1 here "):
+        aligned(FR, swapped)
+    block = re.search(r"^\[6\]\n(?:[^[\n].*\n|\n)*", EN, re.M).group()
+    moved = EN.replace(block, "", 1).replace("[7]\n", block + "[7]\n", 1)  # 6 in the part after its own
+    line = line_of(moved, "[6]")
+    with pytest.raises(
+        SourceError, match=rf"en\.md:{line}: provision 6: in \[part objectives\] here, in \[part preamble\] in fr .*put"
+    ):
+        aligned(FR, moved)
+    block = re.search(r"^\[part objectives\]\n(?:[^[\n].*\n|\n)*", EN, re.M).group()
+    late = EN.replace(block, "", 1).replace("[8]\n", block + "[8]\n", 1)  # 7 in the part before its own
+    line = line_of(late, "[7]")
+    with pytest.raises(
+        SourceError, match=rf"en\.md:{line}: provision 7: in \[part preamble\] here, in \[part objectives\] in fr "
+    ):
+        aligned(FR, late)
+
+
+def test_a_part_cannot_start_inside_a_provision():
+    """With numbers that are right, a part between a provision and its sub-provisions would move them
+    to another part: the numbering check names the sub-provision and the part."""
+    split = FR.replace("[16.1]\n", "[part extra]\ntitle: Extra\n\n[16.1]\n", 1)
+    line = line_of(split, "[16.1]")
+    with pytest.raises(
+        SourceError,
+        match=rf"fr\.md:{line}: provision 16\.1: in \[part extra\], but .* 16 \(line \d+\), is in \[part act",
+    ):
+        walked(split, "fr.md")
+
+
+def test_the_signature_of_the_component_holding_the_parts_follows_them_everywhere(tmp_path, monkeypatch):
+    """The walk, and so the check against the original, reads a signature after the parts of the
+    component it signs (a declaration signed after its articles): the whole text, its parallel
+    view and the PDF print it there too, not before the parts."""
+    monkeypatch.setenv("EDITION_PUBLISH", "0")
+    folder = shutil.copytree(ARTICLES, tmp_path / "source")
+    for lang, signature in (("fr", "Le Président : Jean Exemple"), ("en", "The President: Jean Exemple")):
+        path = folder / f"X-2024-1.{lang}.md"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("[part general]\n", f"signature: {signature}\n\n[part general]\n", 1), "utf-8")
+    original = folder / "X-2024-1.fr.original.md"
+    original.write_text(original.read_text(encoding="utf-8").rstrip() + "\n\nLe Président : Jean Exemple\n", "utf-8")
+    sources = load_sources(folder)
+    assert [passage.role for _, passage in sources.walks["fr"].reading][-1] == "signature"
+    edition = render_edition(sources, "https://example.org/")
+    for lang in LANGS:
+        full_text = next(page for page in edition.pages[lang] if page.url == "full-text/")
+        html = render(full_text.template, **full_text.data)
+        assert html.index('id="declaration-signature"') > html.index('id="p-4-1"')
+        assert html.count('id="declaration-signature"') == 1
+        parallel = next(page for page in edition.pages[lang] if page.url == "parallel/full-text/")
+        assert [row.anchor for row in parallel.data["rows"]][-1] == "declaration-signature"
+        pdf = document_html(sources.walks[lang], sources.identity, sources.labels[lang], "https://example.org/")
+        assert pdf.index('id="declaration-signature"') > pdf.index('id="p-4-1"')
+
+
+def test_the_components_are_declared_in_the_order_the_walk_reads_them():
+    """The tree reads a component's attachments right after it (the annex, then the Plan it
+    encloses): a component declared after another's attachment, yet attached above, would be read
+    elsewhere than its block stands; document.yml says where."""
+    text = (SOURCE / "document.yml").read_text(encoding="utf-8")
+    appendix = "  - {block: appendix, akn: annex_2, url: appendix/, label: appendix, attached_to: letter}\n"
+    last = "    level_labels: [paragraph, section, paragraph]\n"
+    after = text.replace(last, last + appendix, 1)  # after the Plan: read after the annex and its enclosure
+    assert [c.block for c in parse_identity(after, "document.yml").components][-1] == "appendix"
+    inside = text.replace("  - block: plan\n", appendix + "  - block: plan\n", 1)
+    with pytest.raises(
+        SourceError, match=r"^document\.yml:\d+:\d+: document: components: 'plan' is attached_to 'annex', but"
+    ):
+        parse_identity(inside, "document.yml")
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        ("[7]\n", "[6.1]\n"),  # a number of the part before
+        ("[17]\n", "[16.6]\n"),  # a number of the part before, at a lower level
+        ("[16.3]\n", "[16.2.8]\n"),  # a section one level too deep (the parse refuses it: no text, nothing below)
+        ("[16.5]\n", "[16.6]\n"),  # a section renumbered
+        ("[16.4.2]\n", "[16.4.1]\n"),  # a duplicate (the parse refuses it)
+        ("[1]\n", "[1.1]\n"),  # the first provision one level too deep
+        ("[16.1]\n", "[16.1.1.1]\n"),  # a level document.yml does not declare (the parse refuses it)
+    ],
+)
+def test_a_wrong_number_loses_no_text_and_keeps_the_source_order(wrong):
+    """Whatever the numbers, the tree holds every provision once, in the part its block stands in,
+    and the walk meets every line of the source once, in the source's order (or the parse refuses)."""
+    english = EN.replace(*wrong, 1)
+    try:
+        reading = walked(english, "en.md", "en", numbering=False)
+    except SourceError as error:  # the parse's refusal names the wrong number at its line
+        line = EN[: EN.index(wrong[0])].count("\n") + 1  # the changed block's
+        assert (error.lineno, error.where) == (line, f"provision {wrong[1][1:-2]}")
+        return
+    lines = english.splitlines()
+    met = [passage.lineno for _, passage in reading.reading if passage.role != "num"]
+    assert met == sorted(met) == [n for n, line in enumerate(lines, 1) if re.match(r"^(?:[a-z]+: |- )", line)]
+    blocks = [n for n, line in enumerate(lines, 1) if re.match(r"^\[(?:part |\d)", line)]
+    assert [d.lineno for d in reading.divisions if d.kind in ("part", "provision")] == blocks

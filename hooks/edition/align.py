@@ -8,7 +8,7 @@ the line where the difference is, and the French line for reference.
 from __future__ import annotations
 
 from .parse import SourceError
-from .passages import MASTHEAD_ROLES, Division, Walk
+from .passages import MASTHEAD_ROLES, Walk
 
 # A text's key as the source writes it ("title:"), where the tree names its role otherwise.
 KEY_NAMES = {"heading": "title"}
@@ -22,9 +22,6 @@ NAMED = {"component": ("label", "original", "signature"), "provision": ("heading
 def outline(reading: Walk) -> list[Row]:
     """Every division of the document: (where, line, anchors and keys it holds, their lines), in order."""
     rows: list[Row] = []
-    held: dict[str, list[Division]] = {}  # a part's provisions
-    for provision in reading.of_kind("provision"):
-        held.setdefault(provision.part, []).append(provision)
     for division in reading.divisions:
         keys = [passage.anchor for passage in division.texts()]
         lines = {passage.anchor: passage.lineno for passage in division.texts()}
@@ -36,7 +33,7 @@ def outline(reading: Walk) -> list[Row]:
         if division.kind == "masthead":
             keys = sorted(named)
         elif division.kind == "part":  # a part holds its provisions
-            provisions = held.get(division.key, [])
+            provisions = reading.held[division.key]
             keys, lines = [other.key for other in provisions], {other.key: other.lineno for other in provisions}
         keys += [KEY_NAMES.get(role, role) for role in named if division.kind != "masthead"]
         lines |= {KEY_NAMES.get(role, role): line for role, line in named.items()}
@@ -56,6 +53,32 @@ def counts(keys: list[str]) -> str:
     paragraphs = sum(shown(k).startswith("paragraph") for k in keys)
     indents = sum(shown(k).startswith("indent") for k in keys)
     return f"{paragraphs} paragraph(s), {indents} indent(s)"
+
+
+def misplaced(first: Walk, second: Walk, keys: list[str], other_keys: list[str]) -> SourceError:
+    """A part whose provisions differ in the two languages, when each provision exists in both
+    (`keys`, `other_keys`: the part's provisions in each): the first one out of place, named at
+    its block in the second language."""
+    both = zip(keys, other_keys, strict=False)
+    index = next((i for i, (number, other) in enumerate(both) if number != other), min(len(keys), len(other_keys)))
+    number = keys[index] if index < len(keys) else other_keys[index]  # one part holds it, not the other
+    wanted, found = first.provisions[number], second.provisions[number]
+    if found.part != wanted.part:
+        return SourceError(
+            second.path,
+            found.lineno,
+            found.where,
+            f"in [part {found.part}] here, in [part {wanted.part}] in {first.lang} ({first.path}:{wanted.lineno}); "
+            f"put its block in [part {wanted.part}], as there",
+        )
+    instead = second.provisions[other_keys[index]]
+    return SourceError(
+        second.path,
+        instead.lineno,
+        instead.where,
+        f"{first.lang} has {wanted.where} here ({first.path}:{wanted.lineno}); correct the number, or put the "
+        "blocks in its order",
+    )
 
 
 def check_aligned(first: Walk, second: Walk) -> None:
@@ -95,6 +118,8 @@ def check_aligned(first: Walk, second: Walk) -> None:
         other_line, other_keys, _ = right[where]
         if keys == other_keys:
             continue
+        if where.startswith("[part "):  # every provision is in both languages: one is out of its place
+            raise misplaced(first, second, keys, other_keys)
         only_here = [k for k in keys if k not in other_keys]
         only_there = [k for k in other_keys if k not in keys]
         # Which paragraph or indent is extra cannot be told from the anchors (they are numbered):

@@ -58,14 +58,11 @@ def citables(reading: Walk, identity: Identity, labels: dict) -> list[Citable]:
     def cited_as(component: Component) -> str:
         return labels[component.cite] if component.cite else identity.symbol
 
-    held = reading.of_kind("component")
-    out = [make(d.key, identity.component(d.key).url, d.title, cited_as(identity.component(d.key))) for d in held]
-    title, of, base = next(d.title for d in held if d.key == holder.block), cited_as(holder), holder.url
-    out += [make(d.key, urls.part(d.key, base), f"{title}, {d.title}", of) for d in reading.of_kind("part")]
-    out += [
-        make(d.key, urls.provision(d.key, base), f"{title}, {labels['cite_para']} {d.key}", of)
-        for d in reading.of_kind("provision")
-    ]
+    components = {block: identity.component(block) for block in reading.components}
+    out = [make(block, c.url, reading.components[block].title, cited_as(c)) for block, c in components.items()]
+    title, of, base = reading.components[holder.block].title, cited_as(holder), holder.url
+    out += [make(slug, urls.part(slug, base), f"{title}, {part.title}", of) for slug, part in reading.parts.items()]
+    out += [make(n, urls.provision(n, base), f"{title}, {labels['cite_para']} {n}", of) for n in reading.provisions]
     return out
 
 
@@ -229,12 +226,10 @@ def export(
     """The whole document as one JSON object: every provision in both languages, each language
     saying what it is (`notes`: lang -> "Texte officiel (français)." ...)."""
     holder = identity.holder
-    provisions = {lang: {d.key: d for d in walks[lang].of_kind("provision")} for lang in LANGS}
-    parts = {lang: walks[lang].of_kind("part") for lang in LANGS}
-    titles = {lang: next(d.title for d in walks[lang].of_kind("component") if d.key == holder.block) for lang in LANGS}
-    held: dict[str, list[str]] = {}  # a part's provisions
-    for number, provision in provisions[DEFAULT_LANG].items():
-        held.setdefault(provision.part, []).append(number)
+    provisions = {lang: walks[lang].provisions for lang in LANGS}
+    parts = {lang: list(walks[lang].parts.values()) for lang in LANGS}
+    titles = {lang: walks[lang].components[holder.block].title for lang in LANGS}
+    held = walks[DEFAULT_LANG].held  # a part's provisions
 
     def texts(number: str) -> dict[str, list[dict]]:
         return {
@@ -276,7 +271,7 @@ def export(
             {
                 "slug": part.key,
                 "title": {lang: parts[lang][index].title for lang in LANGS},
-                "provisions": held.get(part.key, []),
+                "provisions": [provision.number for provision in held[part.key]],
             }
             for index, part in enumerate(parts[DEFAULT_LANG])
         ],

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .model import DEFAULT_LANG, LANGS, Component
+from .model import DEFAULT_LANG, LANGS, Component, holder_of
 from .parse import SourceError, read_text
 from .schema import Reader, by_lang, https, list_of, map_of, one_of, optional, pattern
 from .tree import LEVELS
@@ -108,10 +109,11 @@ class Identity:
     def component(self, block: str) -> Component:
         return next(component for component in self.components if component.block == block)
 
-    @property
+    @cached_property
     def holder(self) -> Component:
-        """The component that holds the parts and numbered provisions (the Plan)."""
-        return next(component for component in self.components if component.holds_provisions)
+        """The component that holds the parts and numbered provisions (the Plan); asked for by
+        every page, so found once."""
+        return holder_of(self.components)
 
     def akn_export(self, lang: str) -> str:
         return self.exports["akn"].format(code=self.lang_codes[lang])
@@ -150,7 +152,8 @@ def parse_identity(text: str, path: str) -> Identity:
 
 def shape(reader: Reader, node, declared: list[dict[str, Any]]) -> tuple[Component, ...]:
     """The components, checked as a whole: names unique, the first is the document and each other
-    is attached to one declared before it, exactly one holds the numbered provisions."""
+    is attached to one declared before it, in reading order (the order of the tree, passages.walk:
+    a component, then its attachments, each with its own), exactly one holds the numbered provisions."""
     components: list[Component] = []
     for index, item in enumerate(declared):
         at = Reader.find(node, index)
@@ -173,6 +176,19 @@ def shape(reader: Reader, node, declared: list[dict[str, Any]]) -> tuple[Compone
                 "document",
                 f"components: '{item['block']}' must be attached_to a component declared above it "
                 f"({', '.join(seen)}); write attached_to: <its block>",
+            )
+        above = components[-1] if components else None
+        holding = []  # the component above and those it is attached to: where the reading is
+        while above is not None:
+            holding.append(above.block)
+            above = seen.get(above.attached_to)
+        if index and attached_to not in holding:
+            raise reader.error(
+                Reader.find(at, "attached_to"),
+                "document",
+                f"components: '{item['block']}' is attached_to '{attached_to}', but '{components[-1].block}' declared "
+                f"just above it is not within '{attached_to}': the document reads a component's attachments right "
+                f"after it, in order; declare '{item['block']}' before '{components[-1].block}'",
             )
         levels, level_labels = tuple(item.get("levels", ())), tuple(item.get("level_labels", ()))
         if level_labels and len(level_labels) != len(levels):

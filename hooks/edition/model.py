@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .identity import Identity
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
+
+
+def holder_of(shape: tuple[Component, ...]) -> Component:
+    """The component of a declared shape that holds the parts and numbered provisions (the Plan)."""
+    return next(component for component in shape if component.holds_provisions)
 
 
 def number_label(number: str) -> str:
@@ -141,25 +142,31 @@ class Document:
     parts: list[Part]
     provisions: dict[str, Provision]  # number -> provision, in document order
     linenos: dict[str, int] = field(default_factory=dict)  # masthead key -> its line
-    identity: Identity | None = None  # source/document.yml, set by sources.load_sources
 
     @cached_property
     def holder(self) -> Component:
         """The component the parts and numbered provisions belong to."""
-        return next(component for component in self.shape if component.holds_provisions)
-
-    # Lookups the parse and the tree need, computed once, so that they stay linear in the length.
-
-    @cached_property
-    def children_by_number(self) -> dict[str, list[Provision]]:
-        out: dict[str, list[Provision]] = {}
-        for provision in self.provisions.values():
-            if provision.parent:
-                out.setdefault(provision.parent, []).append(provision)
-        return out
+        return holder_of(self.shape)
 
     def ordered(self) -> list[Provision]:
         return list(self.provisions.values())
 
-    def children(self, number: str) -> list[Provision]:
-        return self.children_by_number.get(number, [])
+
+def placed(provisions: list[Provision]) -> dict[str | None, list[Provision]]:
+    """Each provision's sub-provisions (None: the provisions a part holds directly), in source order.
+
+    A provision is placed under the last one before it, in its part, of a lower level. For a
+    numbering the build accepts, that is the provision its number names (16.3.2 under 16.3); for a
+    wrong one (16.6.1 where 16.5.1 belongs, a level skipped, a number of another part), the tree
+    keeps the source's order and every provision in the part its block stands in, so that the checks
+    that read it (alignment, fidelity) name the wrong number at its place rather than elsewhere."""
+    out: dict[str | None, list[Provision]] = {}
+    above: list[Provision] = []
+    for provision in provisions:
+        if above and above[-1].part != provision.part:
+            above = []  # a part's first provision: nothing of the part before holds it
+        while above and above[-1].depth >= provision.depth:
+            above.pop()
+        out.setdefault(above[-1].number if above else None, []).append(provision)
+        above.append(provision)
+    return out

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from .inline import InlineError, check_inline
-from .model import Block, Component, Document, Line, Part, Provision, Section, Unit
+from .model import Block, Component, Document, Line, Part, Provision, Section, Unit, holder_of
 
 BLOCK = re.compile(r"^\[(?P<ident>[^\]]+)\]\s*$")
 KEYED = re.compile(r"^(?P<key>[a-z]+): (?P<text>\S.*)$")
@@ -125,6 +125,9 @@ def where_of(block: Block) -> str:
 
 
 def check_keys(block: Block, allowed: set[str], path: str) -> None:
+    """Only the keys allowed here; each once, but paragraphs and indents (a second 'title:' would
+    be read nowhere: its text would be lost without a word)."""
+    first_at: dict[str, int] = {}
     for line in block.lines:
         if line.key not in allowed:
             raise SourceError(
@@ -133,6 +136,14 @@ def check_keys(block: Block, allowed: set[str], path: str) -> None:
                 where_of(block),
                 f"unexpected '{line.key}:' here (allowed: {', '.join(sorted(allowed))})",
             )
+        if line.key in first_at and line.key not in ("p", "-"):
+            raise SourceError(
+                path,
+                line.lineno,
+                where_of(block),
+                f"'{line.key}:' given twice (first at line {first_at[line.key]}); keep one",
+            )
+        first_at.setdefault(line.key, line.lineno)
     if block.lines and block.lines[0].key == "-":
         raise SourceError(
             path,
@@ -190,12 +201,17 @@ def provision_of(block: Block, part: Part, path: str) -> Provision:
 
 
 def check_texts(provisions: list[Provision], path: str) -> None:
-    """A provision without text ('p:') heads sub-provisions (16.3 over 16.3.1 ...); otherwise it says nothing."""
-    parents = {provision.parent for provision in provisions}
-    for provision in provisions:
-        if not provision.units and provision.number not in parents:
+    """A provision without text ('p:') heads the sub-provisions after it (16.3 over 16.3.1 ...);
+    otherwise it says nothing. A wrong number below it (16.6.1 under 16.5), or a part that starts
+    inside it, is left to the checks that compare it with the other language and the original, and
+    to the numbering's (check_sequence), which name that number or that part."""
+    for provision, following in zip(provisions, [*provisions[1:], None], strict=True):
+        if not provision.units and not (following and following.depth > provision.depth):
             raise SourceError(
-                path, provision.lineno, f"provision {provision.number}", "no text ('p:' line) and no sub-provision"
+                path,
+                provision.lineno,
+                f"provision {provision.number}",
+                "no text ('p:' line) and no sub-provision; add its text, or the sub-provisions it heads after it",
             )
 
 
@@ -239,6 +255,16 @@ def check_sequence(provisions: list[Provision], path: str) -> None:
                 f"provision {number}",
                 f"number out of sequence {after}: expected {' or '.join(options)}; check the numbering",
             )
+        parent = seen.get(provision.parent or "")
+        if parent and parent.part != provision.part:
+            raise SourceError(
+                path,
+                provision.lineno,
+                f"provision {number}",
+                f"in [part {provision.part}], but the provision it belongs to, {parent.number} (line {parent.lineno}), "
+                f"is in [part {parent.part}]; a part cannot start inside a provision: move [part {provision.part}] "
+                f"before [{parent.number}] or after its last sub-provision",
+            )
         seen[number] = provision
         previous = provision
 
@@ -251,8 +277,8 @@ def parse_document(text: str, path: str, lang: str, shape: tuple[Component, ...]
     both languages first: a provision missing in one language is reported as such."""
     blocks = read_blocks(text, path)
     declared = [component.block for component in shape]
-    holder = next(component.block for component in shape if component.holds_provisions)
-    depth = len(next(component.levels for component in shape if component.holds_provisions))
+    holding = holder_of(shape)
+    holder, depth = holding.block, len(holding.levels)
     sections: dict[str, Section] = {}
     masthead: dict[str, str] = {}
     masthead_lines: dict[str, int] = {}
@@ -261,6 +287,11 @@ def parse_document(text: str, path: str, lang: str, shape: tuple[Component, ...]
     for block in blocks:
         ident = block.ident
         if ident == "masthead":
+            if masthead_lines:  # a second one would replace the first, whose text would be lost
+                first = min(masthead_lines.values())
+                raise SourceError(
+                    path, block.lineno, "[masthead]", f"block given twice (first at line {first}); keep one"
+                )
             check_keys(block, MASTHEAD_KEYS, path)
             masthead = {line.key: line.text for line in block.lines}
             masthead_lines = block.linenos()

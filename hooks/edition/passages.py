@@ -140,10 +140,10 @@ class Walk:
         """Provision number -> its division, in reading order."""
         return {division.key: division for division in self.of_kind("provision")}
 
-    @cached_property
+    @property
     def ordered(self) -> list[Division]:
         """The provisions, in reading order."""
-        return list(self.provisions.values())
+        return self.sequences["provision"][0]
 
     @cached_property
     def held(self) -> dict[str, list[Division]]:
@@ -163,12 +163,18 @@ class Walk:
         return out
 
     @cached_property
-    def position(self) -> dict[str, int]:
-        return {number: index for index, number in enumerate(self.provisions)}
+    def sequences(self) -> dict[str, tuple[list[Division], dict[str, int]]]:
+        """Kind ("part", "provision") -> those divisions in reading order, and the index of each key."""
+        out = {}
+        for kind in ("part", "provision"):
+            ordered = self.of_kind(kind)
+            out[kind] = ordered, {division.key: index for index, division in enumerate(ordered)}
+        return out
 
-    def neighbours(self, number: str) -> tuple[Division | None, Division | None]:
-        """The provisions before and after this one, in reading order."""
-        ordered, index = self.ordered, self.position[number]
+    def neighbours(self, key: str, kind: str = "provision") -> tuple[Division | None, Division | None]:
+        """The provisions (or parts) before and after this one, in reading order."""
+        ordered, positions = self.sequences[kind]
+        index = positions[key]
         return (ordered[index - 1] if index else None), (ordered[index + 1] if index + 1 < len(ordered) else None)
 
 

@@ -240,9 +240,7 @@ def provision_link(ctx: Context, provision: Division | None) -> Link | None:
 
 def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
     """The table of contents of one part, for the sidebar: bounded by the part's size."""
-    parts = list(ctx.reading.parts.values())
     part = ctx.reading.parts[part_slug]
-    index = parts.index(part)
     items = []
     for provision in ctx.reading.held[part_slug]:
         number = provision.number
@@ -252,13 +250,11 @@ def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
             text = f"{number_label(number)} {provision_summary(provision, words=7)}".rstrip()
         items.append((provision.depth, ctx.provision_url(number), text))
 
-    def neighbour(position: int) -> Link | None:
-        if not 0 <= position < len(parts):
-            return None
-        other = parts[position]
-        return strip_tags(other.title), ctx.part_url(other.key)
+    def link(other: Division | None) -> Link | None:
+        return None if other is None else (strip_tags(other.title), ctx.part_url(other.key))
 
-    box = PartBox(strip_tags(part.title), ctx.part_url(part.key), items, neighbour(index - 1), neighbour(index + 1))
+    before, after = ctx.reading.neighbours(part_slug, "part")
+    box = PartBox(strip_tags(part.title), ctx.part_url(part.key), items, link(before), link(after))
     return macros().part_box(ctx.labels, ctx.lang, page_url, box)
 
 
@@ -454,6 +450,7 @@ def full_text_page(ctx: Context) -> Page:
         meta,
         masthead={key: to_html(reading.masthead.get(key, "")) for key in MASTHEAD},
         sections=[section_text(ctx, component, url) for component in reading.components.values()],
+        holder=ctx.holder.block,  # the component whose text the parts follow, before its signature
         parts=parts,
     )
 

@@ -83,7 +83,8 @@ def with_view_line(ctx: Context, page: Page, pdf_path: str = "") -> Page:
 
 
 def section_rows(ctxs: dict[str, Context], key: str, url: str, level: int) -> list[Row]:
-    """A letter or the Plan's front matter: label, title, original language, units, signature."""
+    """A letter or the Plan's front matter: label, title, original language, units (not the
+    signature: signature_rows)."""
     sections: dict[str, Division] = {lang: ctxs[lang].reading.components[key] for lang in LANGS}
     first = sections[DEFAULT_LANG]
     rows = []
@@ -98,10 +99,15 @@ def section_rows(ctxs: dict[str, Context], key: str, url: str, level: int) -> li
     for index, text in enumerate(texts[DEFAULT_LANG]):
         cells = {lang: ctxs[lang].text(texts[lang][index].text, url) for lang in LANGS}
         rows.append(Row(text.anchor, text.role, cells))
-    if first.text_of("signature"):
-        cells = {lang: ctxs[lang].text(s.text_of("signature"), url) for lang, s in sections.items()}
-        rows.append(Row(f"{key}-signature", "signature", cells))
     return rows
+
+
+def signature_rows(ctxs: dict[str, Context], key: str, url: str) -> list[Row]:
+    """A component's signature, if it has one."""
+    signatures = {lang: ctxs[lang].reading.components[key].text_of("signature") for lang in LANGS}
+    if not signatures[DEFAULT_LANG]:
+        return []
+    return [Row(f"{key}-signature", "signature", {lang: ctxs[lang].text(signatures[lang], url) for lang in LANGS})]
 
 
 def provision_rows(ctxs: dict[str, Context], number: str, url: str, level: int) -> list[Row]:
@@ -131,35 +137,46 @@ def part_rows(ctxs: dict[str, Context], slug: str, url: str, level: int) -> list
 
 
 def component_rows(ctxs: dict[str, Context], component: Component, url: str, level: int) -> list[Row]:
-    """A component: its front matter and text; the Plan's, with its parts and provisions."""
+    """A component: its front matter and text; the Plan's, with its parts and provisions; then its
+    signature (after the parts, in the walk's order)."""
     rows = section_rows(ctxs, component.block, url, level)
     if component.holds_provisions:
         for slug in ctxs[DEFAULT_LANG].reading.parts:
             rows += part_rows(ctxs, slug, url, level + 1)
-    return rows
+    return rows + signature_rows(ctxs, component.block, url)
 
 
-def rows_of(ctxs: dict[str, Context], single_url: str) -> list[Row]:
+def shown_divisions(ctx: Context) -> dict[str, Division]:
+    """Single-language page URL -> the division it shows (a component, a part, a provision), found
+    once for all the parallel pages, so that making them stays linear in the text's length."""
+    reading = ctx.reading
+    out = {ctx.identity.component(key).url: division for key, division in reading.components.items()}
+    out |= {ctx.part_url(slug): division for slug, division in reading.parts.items()}
+    out |= {ctx.provision_url(number): division for number, division in reading.provisions.items()}
+    return out
+
+
+def rows_of(ctxs: dict[str, Context], single_url: str, shown: dict[str, Division]) -> list[Row]:
+    """The rows of the parallel view of one page (`shown`: shown_divisions)."""
     ctx = ctxs[DEFAULT_LANG]
-    components = ctx.identity.components
     url = urls.parallel(single_url)
     if single_url == urls.FULL_TEXT:
-        return [row for component in components for row in component_rows(ctxs, component, url, 2)]
-    for component in components:
-        if single_url == component.url:
-            return component_rows(ctxs, component, url, 2)
-    for slug in ctx.reading.parts:
-        if single_url == ctx.part_url(slug):
-            return part_rows(ctxs, slug, url, 2)
-    number = next(n for n in ctx.reading.provisions if ctx.provision_url(n) == single_url)
-    return provision_rows(ctxs, number, url, 2)
+        return [row for component in ctx.identity.components for row in component_rows(ctxs, component, url, 2)]
+    division = shown[single_url]
+    if division.kind == "component":
+        return component_rows(ctxs, ctx.identity.component(division.key), url, 2)
+    if division.kind == "part":
+        return part_rows(ctxs, division.key, url, 2)
+    return provision_rows(ctxs, division.key, url, 2)
 
 
 # ---------------------------------------------------------------- pages
 
 
-def parallel_page(ctxs: dict[str, Context], lang: str, single_url: str, single_title: str) -> Page:
-    """The side-by-side view of one page, in the page language `lang`."""
+def parallel_page(
+    ctxs: dict[str, Context], lang: str, single_url: str, single_title: str, shown: dict[str, Division]
+) -> Page:
+    """The side-by-side view of one page, in the page language `lang` (`shown`: shown_divisions)."""
     ctx = ctxs[lang]
     labels = ctx.labels
     url = urls.parallel(single_url)
@@ -175,7 +192,7 @@ def parallel_page(ctxs: dict[str, Context], lang: str, single_url: str, single_t
         heading=title,
         single_url=single_url,
         langs=LANGS,
-        rows=rows_of(ctxs, single_url),
+        rows=rows_of(ctxs, single_url, shown),
         # printed, the view carries the citation of what it shows
         print_cite=item and (item.citation, urls.absolute(ctx.site_url, lang, single_url)),
     )
@@ -183,4 +200,5 @@ def parallel_page(ctxs: dict[str, Context], lang: str, single_url: str, single_t
 
 def parallel_pages(ctxs: dict[str, Context], lang: str) -> list[Page]:
     """Every parallel page of one page language."""
-    return [parallel_page(ctxs, lang, url, title) for url, title in single_pages(ctxs[lang]).items()]
+    shown = shown_divisions(ctxs[DEFAULT_LANG])
+    return [parallel_page(ctxs, lang, url, title, shown) for url, title in single_pages(ctxs[lang]).items()]

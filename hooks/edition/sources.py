@@ -54,7 +54,6 @@ def load_sources(folder: Path, root: Path | None = None) -> Sources:
     for lang in LANGS:
         path = folder / identity.source_name(lang)
         docs[lang] = load_document(path, lang, identity.components, shown_path(path, root), False)
-        docs[lang].identity = identity
     original_path = folder / identity.original
     original = read_text(original_path, shown_path(original_path, root))
     trees, walks = trees_of(docs)

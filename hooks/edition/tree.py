@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from .model import Document, Provision, Section, Unit, number_label
+from .model import Document, Provision, Section, Unit, number_label, placed
 
 # eIds: name_number, joined by "__" from the outermost numbered ancestor (AKN Naming Convention).
 EID = re.compile(r"^[a-zA-Z]+_[a-z0-9-]+(__[a-zA-Z]+_[a-z0-9-]+)*$")
@@ -153,26 +153,9 @@ def section_doc(section: Section, prefix: str, masthead: dict[str, tuple[str, in
     return doc
 
 
-def placed(doc: Document) -> dict[str | None, list[Provision]]:
-    """Each provision's sub-provisions (None: the provisions a part holds directly), in source order.
-
-    A provision is placed under the last one before it of a lower level. For a numbering the parser
-    accepts, that is the provision its number names (16.3.2 under 16.3); for a wrong one (16.6.1
-    where 16.5.1 belongs, a level skipped), the tree keeps the source's order, so that the checks
-    that read it (alignment, fidelity) name the wrong number at its place rather than elsewhere."""
-    out: dict[str | None, list[Provision]] = {}
-    above: list[Provision] = []
-    for provision in doc.ordered():
-        while above and above[-1].depth >= provision.depth:
-            above.pop()
-        out.setdefault(above[-1].number if above else None, []).append(provision)
-        above.append(provision)
-    return out
-
-
 def provision_node(doc: Document, provision: Provision, prefix: str, below: dict[str | None, list[Provision]]) -> Node:
     """A numbered provision: the element its level is declared to be (a paragraph, an article...),
-    with its text, its list of indents and its sub-provisions (`below`: placed())."""
+    with its text, its list of indents and its sub-provisions (`below`: model.placed)."""
     kind = doc.holder.levels[provision.depth]
     own = eid(prefix, kind, provision.number.rsplit(".", 1)[-1])
     node = Node(
@@ -235,7 +218,7 @@ def build_tree(doc: Document) -> Node:
 def part_nodes(doc: Document, prefix: str) -> list[Node]:
     """The parts, each an hcontainer with the provisions it holds."""
     containers = []
-    below = placed(doc)
+    below = placed(doc.ordered())
     held = {provision.number for provision in below.get(None, [])}
     for position, part in enumerate(doc.parts, 1):
         container = Node(
