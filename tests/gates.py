@@ -194,8 +194,8 @@ def start_linkchecker(start_url: str, workdir: Path, not_followed: str) -> subpr
 
 def start_linkcheckers(base: str, workdir: Path) -> list[subprocess.Popen]:
     """Two crawls at once, one per language, each parsing the pages of its own (and, the French
-    one, the files both share): parsing is LinkChecker's work, a minute of CPU for the site, which
-    two processes share between two cores. Each checks every link it finds, into the other
+    one, the files both share): parsing is LinkChecker's work, about 20 s of CPU for the site,
+    which two processes share between two cores. Each checks every link it finds, into the other
     language too; test_no_broken_link_or_anchor checks that every page was parsed by one of them."""
     site = re.escape(base)
     return [

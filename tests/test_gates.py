@@ -151,8 +151,8 @@ def test_lighthouse_scores(lighthouse_runs: dict, path: str, preset: str):
 
 
 # --- 4. Links --------------------------------------------------------------------------------
-# Last: LinkChecker's crawl is the longest of the checkers that start with the run (a minute of
-# CPU), and a worker runs a module's tests in order: the gates above do not wait behind it.
+# Last: LinkChecker's crawl is one of the longest checkers that start with the run (20 s of CPU),
+# and a worker runs a module's tests in order: the gates above do not wait behind it.
 
 
 def test_no_broken_link_or_anchor(site: Path, gate_checkers: dict):
