@@ -110,15 +110,34 @@ def test_fidelity_reads_the_french_tree(sources):
         check_fidelity(ORIGINAL, "original.md", walk(french, "fr", "fr.md"))
 
 
-def test_a_wrong_number_is_named_at_its_place_in_both_languages():
-    """The tree places a provision under the last one of a lower level before it, so a wrong
-    number keeps its place in the source's order: the typo is named where it is."""
-    english = EN.replace("[16.5.1]", "[16.6.1]", 1)
-    with pytest.raises(SourceError, match=r"en\.md:\d+: provision 16\.6\.1: fr has provision 16\.5\.1 here .*correct"):
-        aligned(FR, english)
-    french = walked(FR.replace("[16.5.1]", "[16.6.1]", 1), "fr.md", numbering=False)
-    with pytest.raises(SourceError, match=r"^fr.md:\d+: provision 16\.6\.1: .*expected '5', found '6'"):
-        check_fidelity(ORIGINAL, "original.md", french)
+# (what is wrong; the English block renumbered and what the alignment says, at that block's line;
+# the French block renumbered and what the check against the original says)
+WRONG_NUMBERS = [
+    (
+        "a number of its own part",
+        ("[16.5.1]", "[16.6.1]", r"provision 16\.6\.1: fr has provision 16\.5\.1 here .*correct"),
+        ("[16.5.1]", "[16.6.1]", r"provision 16\.6\.1: .*expected '5', found '6'"),
+    ),
+    (
+        "a number of the part before (7 written 6.1, 17 written 16.6)",
+        ("[7]", "[6.1]", r"provision 6\.1: fr has provision 7 here .*correct the number"),
+        ("[17]", "[16.6]", r"provision 16\.6: .* terrorisme \. Rapports': expected '17 \.'"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "english", "french"), WRONG_NUMBERS, ids=[case[0] for case in WRONG_NUMBERS])
+def test_a_wrong_number_is_named_at_its_place_in_both_languages(case, english, french):
+    """The tree places a provision under the last one before it, in its part, of a lower level: a
+    wrong number keeps its place in the source's order, and is named where it stands."""
+    before, after, message = english
+    text = EN.replace(f"{before}\n", f"{after}\n", 1)
+    with pytest.raises(SourceError, match=rf"^source/S-2003-85\.en\.md:{line_of(text, after)}: {message}"):
+        aligned(FR, text)
+    before, after, message = french
+    text = FR.replace(f"{before}\n", f"{after}\n", 1)
+    with pytest.raises(SourceError, match=rf"^fr\.md:\d+: {message}"):
+        check_fidelity(ORIGINAL, "original.md", walked(text, "fr.md", numbering=False))
 
 
 def test_a_block_missing_in_english_is_placed_in_the_source_order():
@@ -134,22 +153,11 @@ def test_the_walk_of_a_tree_is_its_own_for_each_language(sources, lang):
 
 
 def test_a_number_of_the_part_before_keeps_its_place_in_its_part():
-    """A provision is placed under a provision of its own part only: a wrong number that would make
-    it a sub-provision of the part before (7 written 6.1) stays where it stands, in reading order,
-    and is named there in either language."""
-    english = EN.replace("[7]\n", "[6.1]\n", 1)
-    reading = walked(english, "en.md", "en", numbering=False)
+    """7 written 6.1 stays in its part, in reading order, not a sub-provision of the part before."""
+    reading = walked(EN.replace("[7]\n", "[6.1]\n", 1), "en.md", "en", numbering=False)
     assert reading.provisions["6.1"].part == "objectives" and reading.provisions["6.1"].parent is None
     lines = [division.lineno for division in reading.divisions]
     assert lines == sorted(lines)
-    line = line_of(english, "[6.1]")
-    with pytest.raises(
-        SourceError, match=rf"en\.md:{line}: provision 6\.1: fr has provision 7 here .*correct the number"
-    ):
-        aligned(FR, english)
-    french = walked(FR.replace("[17]\n", "[16.6]\n", 1), "fr.md", numbering=False)
-    with pytest.raises(SourceError, match=r"^fr.md:\d+: provision 16\.6: .* terrorisme \. Rapports': expected '17 \.'"):
-        check_fidelity(ORIGINAL, "original.md", french)
 
 
 def test_a_heading_renumbered_keeps_its_sub_provisions_and_is_named():
@@ -165,20 +173,24 @@ def test_a_block_in_another_order_or_part_is_named_at_its_block():
     line = line_of(swapped, "[16.3.2]")
     with pytest.raises(SourceError, match=rf"en\.md:{line}: provision 16\.3\.2: fr has provision 16\.3\.1 here "):
         aligned(FR, swapped)
-    block = re.search(r"^\[6\]\n(?:[^[\n].*\n|\n)*", EN, re.M).group()
-    moved = EN.replace(block, "", 1).replace("[7]\n", block + "[7]\n", 1)  # 6 in the part after its own
-    line = line_of(moved, "[6]")
-    with pytest.raises(
-        SourceError, match=rf"en\.md:{line}: provision 6: in \[part objectives\] here, in \[part preamble\] in fr .*put"
+    # 6 in the part after its own; 7 in the part before its own
+    for block, before, number, here, there in (
+        ("[6]", "[7]", "6", "objectives", "preamble"),
+        ("[part objectives]", "[8]", "7", "preamble", "objectives"),
     ):
-        aligned(FR, moved)
-    block = re.search(r"^\[part objectives\]\n(?:[^[\n].*\n|\n)*", EN, re.M).group()
-    late = EN.replace(block, "", 1).replace("[8]\n", block + "[8]\n", 1)  # 7 in the part before its own
-    line = line_of(late, "[7]")
-    with pytest.raises(
-        SourceError, match=rf"en\.md:{line}: provision 7: in \[part preamble\] here, in \[part objectives\] in fr "
-    ):
-        aligned(FR, late)
+        text = moved(EN, block, before)
+        line = line_of(text, f"[{number}]")
+        with pytest.raises(
+            SourceError,
+            match=rf"en\.md:{line}: provision {number}: in \[part {here}\] here, in \[part {there}\] in fr ",
+        ):
+            aligned(FR, text)
+
+
+def moved(text: str, block: str, before: str) -> str:
+    """The text with the block that opens with the line `block` put just before the line `before`."""
+    found = re.search(rf"^{re.escape(block)}\n(?:[^[\n].*\n|\n)*", text, re.M).group()
+    return text.replace(found, "", 1).replace(f"{before}\n", f"{found}{before}\n", 1)
 
 
 def test_a_part_cannot_start_inside_a_provision():
