@@ -1,7 +1,7 @@
 # make serve: build and serve the site on 127.0.0.1:8000 (rebuilt on every save of source/, docs/, overrides/).
 # make check: lint, unit tests, one build and the checks on its HTML (~25 s): after every change.
-# make test: every test, browser tests and quality gates included, on two workers (3 min 10 s on
-# 2 quiet cores, 4 CPU minutes): before a merge; CI runs it.
+# make test: every test, browser tests and quality gates included, on two workers (2 min 30 s on
+# 2 cores): before a merge; CI runs it.
 # make site SITE_URL=https://...: the publication build, into site/ only if it succeeds.
 # They set up what a fresh machine lacks (a virtualenv with pinned packages, Debian's Chromium).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
