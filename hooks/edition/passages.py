@@ -2,9 +2,10 @@
 
 It yields the document's divisions (its masthead, its components, their parts and numbered
 provisions), each with its own text as passages, in reading order. The fidelity check, the
-alignment of the two languages, the enrichment's pieces, the citable pages and the JSON export
-all read this walk, and the pages and the Akoma Ntoso files are rendered from the same tree: what
-one of them takes for the text, its order, its anchors and its source lines is what they all do.
+alignment of the two languages, the enrichment's pieces, the citable pages, the JSON export,
+every page, the parallel view and the PDF read this walk; the Akoma Ntoso files are written from
+the same tree, its mentions marked (tree.with_spans). What one of them takes for the text, its
+order, its anchors and its source lines is what they all do.
 """
 
 from __future__ import annotations
