@@ -211,7 +211,7 @@ def test_related_provisions_prefer_rare_shared_entities():
     from edition.related import around_provisions
 
     def mention(ident: str, number: str) -> Mention:
-        piece = Piece("", f"plan/{number}/", f"p-{number}", number, False, int(number), f"provision {number}")
+        piece = Piece("", f"plan/{number}/", f"p-{number}", number, False, int(number), f"provision {number}", number)
         return Mention(ident, piece, "")
 
     numbers = [str(n) for n in range(1, 10)]
@@ -366,9 +366,9 @@ def test_places_are_grouped_by_letter_and_plan_each_once():
         Piece("", "annex/", "annex-p2", "", False, 1, "[annex]"),
         Piece("", "annex/", "annex-i1", "", False, 2, "[annex]"),
         Piece("", "annex/", "annex-p3", "", False, 3, "[annex]"),
-        Piece("", "plan/16-5-2/", "p-16-5-2", "", True, 4, "provision 16.5.2"),
-        Piece("", "plan/16-5-2/", "p-16-5-2-p1", "", False, 5, "provision 16.5.2"),
-        Piece("", "plan/9/", "p-9-i3", "", False, 6, "provision 9"),
+        Piece("", "plan/16-5-2/", "p-16-5-2", "", True, 4, "provision 16.5.2", "16.5.2"),
+        Piece("", "plan/16-5-2/", "p-16-5-2-p1", "", False, 5, "provision 16.5.2", "16.5.2"),
+        Piece("", "plan/9/", "p-9-i3", "", False, 6, "provision 9", "9"),
     ]
     groups = group_places(pieces, labels, SHAPE)
     assert [group.label for group in groups] == ["NATO letter", "Plan"]

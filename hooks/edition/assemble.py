@@ -73,9 +73,8 @@ def mentioned_entities(found: dict[str, dict]) -> dict[str, dict[str, list[str]]
     for lang, by_entity in found.items():
         for ident, mentions in by_entity.items():
             for mention in mentions:
-                number = mention.piece.where.removeprefix("provision ")
-                if mention.piece.where.startswith("provision"):
-                    ids = out.setdefault(number, {}).setdefault(lang, [])
+                if mention.piece.number:
+                    ids = out.setdefault(mention.piece.number, {}).setdefault(lang, [])
                     if ident not in ids:
                         ids.append(ident)
     return out

@@ -53,6 +53,7 @@ class Piece:
     heading: bool  # a title: abbreviations, but no links
     lineno: int
     where: str  # for messages: "provision 16.4.2", "[annex]"
+    number: str = ""  # the provision it is in ("16.4.2"), if any
 
 
 def pieces(reading: Walk, identity: Identity, labels: dict[str, str]) -> list[Piece]:
@@ -79,7 +80,7 @@ def pieces(reading: Walk, identity: Identity, labels: dict[str, str]) -> list[Pi
             label = f"{labels[holder.level_label(division.depth)]} {division.key}"
             if role == "item":
                 label = f"{label}, {labels['indent']} {passage.position}"
-            out.append(Piece(text, url, passage.anchor, label, role == "heading", line, where))
+            out.append(Piece(text, url, passage.anchor, label, role == "heading", line, where, division.key))
     return out
 
 

@@ -34,9 +34,8 @@ def group_places(found: list[Piece], labels: dict, shape: tuple[Component, ...])
     units: dict[str, dict[str, dict[str, Place]]] = {component.block: {} for component in shape}
     for piece in found:
         unit = COMPONENT_UNIT.match(piece.anchor)
-        if piece.where.startswith("provision "):
-            number = piece.where.removeprefix("provision ")
-            numbered.setdefault(number, Place(number, urls.provision(number, holder.url)))
+        if piece.number:
+            numbered.setdefault(piece.number, Place(piece.number, urls.provision(piece.number, holder.url)))
         elif unit and unit["block"] in units:
             kinds = units[unit["block"]].setdefault(unit["kind"], {})
             kinds.setdefault(unit["n"], Place(unit["n"], f"{piece.url}#{piece.anchor}"))

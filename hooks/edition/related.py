@@ -32,9 +32,9 @@ def entities_by_provision(found: dict[str, list[Mention]]) -> dict[str, list[str
     positions: dict[tuple[str, str], tuple[int, int]] = {}
     for ident, mentions in found.items():
         for index, mention in enumerate(mentions):
-            if not mention.piece.where.startswith("provision "):
+            number = mention.piece.number
+            if not number:
                 continue
-            number = mention.piece.where.removeprefix("provision ")
             key = (number, ident)
             if key not in positions:
                 positions[key] = (mention.piece.lineno, index)

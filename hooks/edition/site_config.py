@@ -19,12 +19,12 @@ SITE_LABELS = ("site_name", "site_description", "copyright")  # MkDocs settings 
 def component_nav(sources: Sources) -> list[str]:
     """The navigation entries of the components' pages, in reading order: letter.md, plan/index.md
     (a component with pages below it is its folder's index)."""
-    doc = sources.docs[DEFAULT_LANG]
-    page_urls = [component.url for component in doc.shape]
-    page_urls += [urls.part(part.slug, doc.holder.url) for part in doc.parts]  # below the holder's page
+    components, holder = sources.identity.components, sources.identity.holder
+    page_urls = [component.url for component in components]
+    page_urls += [urls.part(slug, holder.url) for slug in sources.walks[DEFAULT_LANG].parts]  # below the holder's page
     below = urls.folders(page_urls)
     suffix = f".{DEFAULT_LANG}.md"
-    return [urls.source_file(c.url, DEFAULT_LANG, c.url in below).removesuffix(suffix) + ".md" for c in doc.shape]
+    return [urls.source_file(c.url, DEFAULT_LANG, c.url in below).removesuffix(suffix) + ".md" for c in components]
 
 
 def configure(config: Any, i18n_languages: list[Any], sources: Sources) -> None:
