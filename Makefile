@@ -47,6 +47,7 @@ site: $(VENV)/.installed pango
 lint: $(VENV)/.installed
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
+	PYTHONPATH=hooks $(BIN)/lint-imports --no-cache  # the stages import one way (pyproject.toml)
 
 # Test tiers are pytest markers (pyproject.toml): browser, gates, slow (own builds or servers),
 # publish (needs a publication build); the shared build is a publication build only if needed.

@@ -7,7 +7,7 @@ then sees real files (`page.fr.md`, `page.en.md`) and localises them like hand-w
 
 on_post_build: once every language is built, write what MkDocs does not make (citation
 downloads, pinpoint redirects, the JSON export), one search index per language, and, for a
-publication (EDITION_PUBLISH=1, see edition/buildmode.py), a gzip copy of every text file.
+publication (EDITION_PUBLISH=1, see edition/core/buildmode.py), a gzip copy of every text file.
 
 hooks/serve.py adapts `mkdocs serve` (what it watches, what it answers after a failed build).
 """
@@ -19,25 +19,25 @@ import logging
 import os
 from pathlib import Path
 
-from edition import buildmode
-from edition.akn import AknError
-from edition.assemble import Edition, assemble_docs, build_edition, page_file_names, precompress, write_site_files
-from edition.caching import TEMPLATES, folder_state
-from edition.contents import toc_tokens
-from edition.enrich import EnrichError
-from edition.fidelity import check_published_page
-from edition.frozen import UrlError, built_urls, check_urls
-from edition.markup import without_toggle_autocomplete
-from edition.model import DEFAULT_LANG, LANGS
-from edition.parse import SourceError
-from edition.search import split_index
-from edition.site_config import configure as configure_site
-from edition.site_url import check_site_url
-from edition.sitedir import SITE
-from edition.synonyms import synonyms
-from edition.templates import template_problem
-from edition.theme import check_overrides, material_templates, search_worker
-from edition.urls import WITH_CONTENTS, lang_root, source_file
+from edition.checks.fidelity import check_published_page
+from edition.checks.frozen import UrlError, built_urls, check_urls
+from edition.checks.site_url import check_site_url
+from edition.core import buildmode
+from edition.core.caching import TEMPLATES, folder_state
+from edition.core.langs import DEFAULT_LANG, LANGS
+from edition.core.urls import WITH_CONTENTS, lang_root, source_file
+from edition.engine.markup import without_toggle_autocomplete
+from edition.engine.theme import check_overrides, material_templates, search_worker
+from edition.enrich.mentions import EnrichError
+from edition.exports.akn import AknError
+from edition.exports.search import split_index
+from edition.exports.synonyms import synonyms
+from edition.pages.contents import toc_tokens
+from edition.pages.templates import template_problem
+from edition.site.assemble import Edition, assemble_docs, build_edition, page_file_names, precompress, write_site_files
+from edition.site.site_config import configure as configure_site
+from edition.site.sitedir import SITE
+from edition.sources.parse import SourceError
 from jinja2 import TemplateError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -175,7 +175,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             (folder / name).write_text(text, encoding="utf-8")
     # Under `mkdocs serve`, what the last build made and this one did not is removed now, before
-    # the checks read the folder (edition/sitedir.py); the edition's files count as made even when
+    # the checks read the folder (edition/site/sitedir.py); the edition's files count as made even when
     # they were not written again because they had not changed.
     SITE.finish(site / name for name in edition.site_files)
     frozen = root / "source" / "urls.txt"

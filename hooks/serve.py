@@ -14,10 +14,10 @@ later build succeeds. Assets (CSS, scripts) are still served from the last good 
 A quick rebuild: MkDocs empties the site folder before each build and then creates every file
 and folder again, which on a disk where creating files is slow was a second of each rebuild.
 Here it writes over the last build's files instead, and removes afterwards what it did not make
-again (edition/sitedir.py): the folder ends as a build into an empty one would leave it. And
-what does not change between saves is not done again (edition/caching.py): the listing of the
+again (edition/site/sitedir.py): the folder ends as a build into an empty one would leave it. And
+what does not change between saves is not done again (edition/core/caching.py): the listing of the
 installed theme's files, the search plugin's parse of the pages a save did not change, the
-pages of the language it did not change (edition/assemble.py, language_pages).
+pages of the language it did not change (edition/site/assemble.py, language_pages).
 
 MkDocs logs every answer other than 200 as a warning, and a strict build counts the warnings
 logged while it runs, from any thread: a browser that got a 404 or this error page during a
@@ -28,9 +28,9 @@ watched paths, the observer's poll interval), on its build calling
 `mkdocs.utils.clean_directory(config.site_dir)` once, before writing anything (static-i18n
 replaces it during its inner build and puts back what it found) and writing through
 `mkdocs.utils.write_file` and `copy_file`, on the theme's Jinja
-environment coming from `config.theme.get_env()` with a FileSystemLoader (edition/caching.py,
+environment coming from `config.theme.get_env()` with a FileSystemLoader (edition/core/caching.py,
 listed_once), and on Material's search plugin making each page's sections with its module's
-`Parser` (edition/caching.py, ParsedOnce);
+`Parser` (edition/core/caching.py, ParsedOnce);
 requirements.txt pins MkDocs and Material, and tests/test_serve.py fails if an upgrade changes them.
 """
 
@@ -41,9 +41,9 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from edition import buildmode
-from edition.caching import ParsedOnce, listed_once
-from edition.sitedir import SITE
+from edition.core import buildmode
+from edition.core.caching import ParsedOnce, listed_once
+from edition.site.sitedir import SITE
 from jinja2 import Environment
 from markupsafe import Markup
 from material.plugins.search import plugin as material_search

@@ -74,11 +74,11 @@ def make_project(times: int) -> Path:
         path.write_text(synthetic(path.read_text(encoding="utf-8"), times), encoding="utf-8")
     if times > 1:  # the build checks the French against the original: the synthetic text is its own
         sys.path.insert(0, str(ROOT / "hooks"))
-        from edition.fidelity import published_texts
-        from edition.identity import load_identity
-        from edition.parse import load_document
-        from edition.passages import walk
-        from edition.tree import build_tree
+        from edition.checks.fidelity import published_texts
+        from edition.document.passages import walk
+        from edition.document.tree import build_tree
+        from edition.sources.identity import load_identity
+        from edition.sources.parse import load_document
 
         shape = load_identity(work / "source" / "document.yml").components
         french = load_document(work / "source" / "S-2003-85.fr.md", "fr", shape)
@@ -250,8 +250,8 @@ def save(path: Path, text: str, work: Path) -> None:
 def pdf_cost(work: Path) -> dict:
     """The PDFs a publishing build adds (EDITION_PUBLISH=1): their sizes and the time to make both."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from edition.pdf import pdf_files
-    from edition.sources import load_sources
+    from edition.exports.pdf import pdf_files
+    from edition.site.loading import load_sources
 
     sources = load_sources(work / "source")
     start = time.perf_counter()

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.frozen import built_urls  # noqa: E402
+from edition.checks.frozen import built_urls  # noqa: E402
 
 HEADER = "# Every published page URL. A test compares this list with the build: never remove a line.\n"
 

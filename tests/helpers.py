@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from edition.fidelity import reader_text
-from edition.frozen import built_urls
-from edition.identity import load_identity
-from edition.parse import parse_document
-from edition.passages import Walk, walk
-from edition.tree import build_tree
+from edition.checks.fidelity import reader_text
+from edition.checks.frozen import built_urls
+from edition.document.passages import Walk, walk
+from edition.document.tree import build_tree
+from edition.sources.identity import load_identity
+from edition.sources.parse import parse_document
 
 PROJECT = Path(__file__).resolve().parent.parent
 IDENTITY = load_identity(PROJECT / "source" / "document.yml")

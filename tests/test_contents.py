@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from edition.contents import toc_tokens
+from edition.pages.contents import toc_tokens
 
 from tests.helpers import soup
 

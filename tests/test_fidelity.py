@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from edition.fidelity import first_difference, original_tokens, published_texts, tokens
+from edition.checks.fidelity import first_difference, original_tokens, published_texts, tokens
 
 from tests.conftest import SOURCE
 from tests.helpers import walked

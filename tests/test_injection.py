@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from edition.assemble import Edition, render_edition
-from edition.sources import Sources, load_sources, trees_of
+from edition.site.assemble import Edition, render_edition
+from edition.site.loading import Sources, load_sources, trees_of
 
 from tests.conftest import ROOT, SOURCE
 from tests.helpers import copy_project

@@ -7,9 +7,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from edition.enrich import EnrichError, Linker, check_text, find_mentions, pieces
-from edition.parse import SourceError
-from edition.register import parse_register
+from edition.enrich.mentions import EnrichError, Linker, check_text, find_mentions, pieces
+from edition.sources.parse import SourceError
+from edition.sources.register import parse_register
 
 from tests.conftest import SOURCE
 from tests.helpers import IDENTITY, page_urls, soup, walked

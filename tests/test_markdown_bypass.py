@@ -4,7 +4,7 @@ only right while Markdown, configured as in mkdocs.yml, would hand each of them 
 from __future__ import annotations
 
 import markdown
-from edition.assemble import build_edition
+from edition.site.assemble import build_edition
 from mkdocs.config import load_config
 
 from tests.conftest import ROOT, SOURCE

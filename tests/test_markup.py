@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from edition.markup import without_toggle_autocomplete
+from edition.engine.markup import without_toggle_autocomplete
 
 
 def test_toggle_autocomplete_is_removed():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from edition.align import check_aligned
-from edition.parse import SourceError, parse_document
+from edition.checks.align import check_aligned
+from edition.sources.parse import SourceError, parse_document
 
 from tests.conftest import SOURCE
 from tests.helpers import SHAPE, walked

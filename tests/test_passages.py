@@ -8,17 +8,17 @@ import re
 import shutil
 
 import pytest
-from edition.assemble import render_edition
-from edition.cite import export, marked
-from edition.enrich import pieces
-from edition.fidelity import check_fidelity
-from edition.identity import parse_identity
-from edition.model import LANGS
-from edition.parse import SourceError
-from edition.passages import walk
-from edition.pdf import document_html
-from edition.sources import load_sources
-from edition.templates import render
+from edition.checks.fidelity import check_fidelity
+from edition.core.langs import LANGS
+from edition.document.passages import walk
+from edition.enrich.mentions import pieces
+from edition.exports.pdf import document_html
+from edition.pages.cite import export, marked
+from edition.pages.templates import render
+from edition.site.assemble import render_edition
+from edition.site.loading import load_sources
+from edition.sources.identity import parse_identity
+from edition.sources.parse import SourceError
 
 from tests.conftest import SOURCE
 from tests.helpers import PROJECT, walked

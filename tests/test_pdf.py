@@ -1,4 +1,4 @@
-"""The PDF of each language (hooks/edition/pdf.py), read back with pypdf from the tests' build."""
+"""The PDF of each language (hooks/edition/exports/pdf.py), read back with pypdf from the tests' build."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from edition.fidelity import first_difference, original_tokens, tokens
+from edition.checks.fidelity import first_difference, original_tokens, tokens
 from pypdf import PdfReader
 
 from tests.conftest import SOURCE
@@ -144,7 +144,7 @@ def test_weasyprint_fetches_nothing_from_the_network(tmp_path: Path):
     import http.server
     import threading
 
-    from edition.pdf import render_pdf
+    from edition.exports.pdf import render_pdf
 
     asked: list[str] = []
 

@@ -142,8 +142,8 @@ def folders(folder: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_a_rebuild_serves_what_a_build_makes(served: Served, tmp_path: Path):
-    """The server rebuilds into the last build's folder (edition/sitedir.py) and parses again only
-    the pages that changed for the search index (edition/caching.py): after a save, every file it
+    """The server rebuilds into the last build's folder (edition/site/sitedir.py) and parses again only
+    the pages that changed for the search index (edition/core/caching.py): after a save, every file it
     serves (pages, search index, citation downloads...) is the one `mkdocs build` makes, and nothing
     else is left there."""
     english = served.work / "source" / "S-2003-85.en.md"
@@ -191,7 +191,7 @@ def test_what_the_serve_hook_takes_from_mkdocs_is_still_there():
     fails here, not in an author's browser."""
     import inspect
 
-    from edition.sitedir import SiteFolder
+    from edition.site.sitedir import SiteFolder
     from mkdocs import utils
     from mkdocs.commands import build
     from mkdocs.livereload import LiveReloadServer
@@ -205,7 +205,7 @@ def test_what_the_serve_hook_takes_from_mkdocs_is_still_there():
     finally:
         server.server_close()
     # the site folder is emptied once per build, through the module attribute the hook replaces,
-    # before anything is written (edition/sitedir.py)
+    # before anything is written (edition/site/sitedir.py)
     source = inspect.getsource(build.build)
     assert source.count("utils.clean_directory(config.site_dir)") == 1
     assert build.utils is utils
@@ -222,10 +222,10 @@ def test_what_the_serve_hook_takes_from_mkdocs_is_still_there():
 
 def test_the_search_index_parses_each_page_with_the_parser_the_hook_replaces():
     """Material's search plugin makes a page's sections with its module's `Parser` (hooks/serve.py
-    puts edition/caching.py's ParsedOnce there): same sections, and a page parsed once."""
+    puts edition/core/caching.py's ParsedOnce there): same sections, and a page parsed once."""
     import inspect
 
-    from edition.caching import ParsedOnce
+    from edition.core.caching import ParsedOnce
     from material.plugins.search import plugin
 
     assert "Parser()" in inspect.getsource(plugin.SearchIndex.add_entry_from_context)
@@ -245,10 +245,10 @@ def test_the_search_index_parses_each_page_with_the_parser_the_hook_replaces():
 
 
 def test_the_theme_listing_kept_for_the_process_is_the_loader_s_own(tmp_path: Path):
-    """edition/caching.py, listed_once: the same templates as Jinja's FileSystemLoader lists, the
+    """edition/core/caching.py, listed_once: the same templates as Jinja's FileSystemLoader lists, the
     installed theme's listed once, the project's folders listed again each time."""
-    from edition.caching import LISTED, listed_once
-    from edition.theme import material_templates
+    from edition.core.caching import LISTED, listed_once
+    from edition.engine.theme import material_templates
     from jinja2 import FileSystemLoader
 
     overrides = tmp_path / "overrides"
@@ -267,7 +267,7 @@ def test_the_serve_hook_finds_the_theme_environment_where_mkdocs_makes_it(tmp_pa
     import inspect
 
     import serve  # hooks/serve.py
-    from edition import buildmode
+    from edition.core import buildmode
     from jinja2 import FileSystemLoader
     from mkdocs.commands import build
     from mkdocs.config.defaults import MkDocsConfig

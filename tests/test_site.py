@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from edition.fidelity import first_difference, original_tokens, tokens
+from edition.checks.fidelity import first_difference, original_tokens, tokens
 
 from tests.conftest import SOURCE
 from tests.helpers import document_text, page_urls, soup

@@ -1,4 +1,4 @@
-"""The site folder `mkdocs serve` builds into again (edition/sitedir.py): after a build, what it
+"""The site folder `mkdocs serve` builds into again (edition/site/sitedir.py): after a build, what it
 did not make is gone, what it made or kept is there."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from edition.sitedir import SiteFolder
+from edition.site.sitedir import SiteFolder
 
 
 def made_earlier(folder: Path, *names: str) -> None:
@@ -121,8 +121,8 @@ def test_a_copy_is_made_again_when_its_original_or_itself_changed(tmp_path: Path
 
 
 def test_the_pages_of_a_language_are_reused_only_for_the_same_inputs_and_templates():
-    """edition/caching.py, Reused, as edition/assemble.py uses it under `mkdocs serve`."""
-    from edition.caching import Reused
+    """edition/core/caching.py, Reused, as edition/site/assemble.py uses it under `mkdocs serve`."""
+    from edition.core.caching import Reused
 
     calls: list[tuple] = []
     pages = Reused(lambda text, labels: calls.append((text, labels)) or [f"<p>{text}</p>"])

@@ -1,4 +1,4 @@
-"""The edition's page templates (overrides/edition/, hooks/edition/templates.py): they escape
+"""The edition's page templates (overrides/edition/, hooks/edition/pages/templates.py): they escape
 every value that is not Markup, and a value a template needs but lacks stops the rendering."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from edition.render import TextUnit
-from edition.templates import FOLDER, environment, macros, render, template_problem
+from edition.pages.render import TextUnit
+from edition.pages.templates import FOLDER, environment, macros, render, template_problem
 from jinja2 import TemplateSyntaxError, UndefinedError
 from markupsafe import Markup
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from edition.theme import check_overrides, material_templates, search_worker
+from edition.engine.theme import check_overrides, material_templates, search_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "overrides"

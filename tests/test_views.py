@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from edition.fidelity import first_difference, original_tokens, tokens
+from edition.checks.fidelity import first_difference, original_tokens, tokens
 
 from tests.conftest import SOURCE
 from tests.helpers import SHAPE, document_text, page_urls, soup
@@ -207,8 +207,8 @@ def test_related_provisions_say_what_they_share(site: Path, url: str, lead: str)
 
 
 def test_related_provisions_prefer_rare_shared_entities():
-    from edition.enrich import Mention, Piece
-    from edition.related import around_provisions
+    from edition.enrich.mentions import Mention, Piece
+    from edition.pages.related import around_provisions
 
     def mention(ident: str, number: str) -> Mention:
         piece = Piece("", f"plan/{number}/", f"p-{number}", number, False, int(number), f"provision {number}", number)
@@ -336,7 +336,7 @@ def test_language_switch_on_a_parallel_page_lands_on_the_same_view(page, server)
 
 
 def test_search_text_first_merges_the_empty_preface_with_the_heading_only():
-    from edition.search import text_first
+    from edition.exports.search import text_first
 
     docs = [
         {"location": "plan/9/", "title": "Paragraphe 9", "text": ""},  # the breadcrumbs, excluded
@@ -357,8 +357,8 @@ def test_search_text_first_merges_the_empty_preface_with_the_heading_only():
 
 
 def test_places_are_grouped_by_letter_and_plan_each_once():
-    from edition.enrich import Piece
-    from edition.places import group_places
+    from edition.enrich.mentions import Piece
+    from edition.enrich.places import group_places
 
     labels = {"used_plan": "Plan", "used_letter": "SG letter", "used_annex": "NATO letter"}
     labels |= {"used_paras": "paras", "used_decisions": "decisions"}

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from edition.identity import parse_identity
-from edition.model import LANGS, Document
-from edition.notes import parse_notes
-from edition.parse import SourceError, load_document
+from edition.core.langs import LANGS
+from edition.sources.identity import parse_identity
+from edition.sources.notes import parse_notes
+from edition.sources.parse import SourceError, load_document
+from edition.sources.parsed import Document
 
 from tests.conftest import SOURCE
 from tests.helpers import SHAPE, copy_project

@@ -1,0 +1,138 @@
+"""Compare the published French words with the original's, in order.
+
+A token is a word or a single punctuation mark, so a lost comma counts as much as a lost word.
+Markup and whitespace are not compared: the source admits only visible inline markup (inline.py),
+so what is compared is what a reader sees.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from edition.core.inline import plain
+from edition.document.passages import Walk
+from edition.sources.parse import SourceError
+
+TAG = re.compile(r"<[^>]+>")
+TOKEN = re.compile(r"\w+|[^\w\s]")
+MARKDOWN_LINE = re.compile(r"^\s*(#+\s*|-\s+)")
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(TAG.sub("", plain(text)))
+
+
+def original_lines(markdown: str) -> list[tuple[str, int]]:
+    """Tokens of the original conversion with their line, without its Markdown (headings, bold, bullets, rules)."""
+    out: list[tuple[str, int]] = []
+    for lineno, line in enumerate(markdown.splitlines(), start=1):
+        if line.strip() == "---":
+            continue
+        line = MARKDOWN_LINE.sub("", line).replace("**", "").replace("*", "")
+        out.extend((token, lineno) for token in tokens(line))
+    return out
+
+
+def original_tokens(markdown: str) -> list[str]:
+    """Tokens of the original conversion, without its Markdown (headings, bold, bullets, rules)."""
+    return [token for token, _ in original_lines(markdown)]
+
+
+def published_pieces(reading: Walk) -> list[tuple[str, int, str]]:
+    """Every piece of the document's own text, in reading order (edition labels excluded):
+    (text, line, where)."""
+    return [(passage.text, passage.lineno, division.where) for division, passage in reading.reading if passage.text]
+
+
+def published_texts(reading: Walk) -> list[str]:
+    """Every piece of the document's own text, in reading order (edition labels excluded)."""
+    return [text for text, _, _ in published_pieces(reading)]
+
+
+def first_difference(expected: list[str], actual: list[str], context: int = 8) -> str | None:
+    """None when equal; otherwise a short description of the first difference."""
+    if expected == actual:
+        return None
+    matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        before = " ".join(expected[max(0, i1 - context) : i1])
+        return (
+            f"{op} at token {i1}: original {' '.join(expected[i1:i2])!r}, "
+            f"published {' '.join(actual[j1:j2])!r} (after: ...{before})"
+        )
+    return "token sequences differ"
+
+
+def shortened(words: list[str], most: int = 12) -> str:
+    return " ".join(words[:most]) + (f" … ({len(words)} tokens)" if len(words) > most else "")
+
+
+def check_fidelity(original: str, original_path: str, french: Walk, context: int = 6) -> None:
+    """Raise SourceError at the published line (and provision) where the words first differ
+    from the original's, naming the expected and the found words."""
+    expected_spots = original_lines(original)
+    expected = [token for token, _ in expected_spots]
+    actual: list[str] = []
+    spots: list[tuple[int, str]] = []
+    for text, lineno, where in published_pieces(french):
+        for token in tokens(text):
+            actual.append(token)
+            spots.append((lineno, where))
+    if expected == actual:
+        return
+    matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
+    changes = [code for code in matcher.get_opcodes() if code[0] != "equal"]
+    op, i1, i2, j1, j2 = changes[0]
+    if len(changes) > 1 and changes[1][1] - i2 <= 3 and changes[1][3] - j2 <= 3:  # two words swapped, say
+        op, i2, j2 = "replace", changes[1][2], changes[1][4]
+    # Missing words are reported where they should be: after the last word still there.
+    at = j1 - 1 if op == "delete" and j1 > 0 else min(j1, len(spots) - 1)
+    lineno, where = spots[at] if spots else (1, "document")
+    original_line = expected_spots[min(i1, len(expected_spots) - 1)][1] if expected_spots else 1
+    before = " ".join(expected[max(0, i1 - context) : i1])
+    found, wanted = shortened(actual[j1:j2]), shortened(expected[i1:i2])
+    raise SourceError(
+        french.path,
+        lineno,
+        where,
+        f"French text differs from the original ({original_path}:{original_line}) after '…{before}': "
+        f"expected {wanted or '(nothing)'!r}, found {found or '(nothing)'!r}; "
+        "the French must be the original's words in the original's order",
+    )
+
+
+# Elements that separate words; inline ones (<sup>, <abbr>, <a>) do not.
+BLOCK_ELEMENTS = ("p", "li", "ul", "ol", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table")
+
+
+def reader_text(html: str) -> str:
+    """The text a reader sees in a piece of HTML, without what the edition adds (class 'ed')."""
+    from lxml import html as lxml_html  # only the build's last check needs it
+
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for added in root.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " ed ")]'):
+        added.drop_tree()
+    for element in root.iter(*BLOCK_ELEMENTS):
+        element.text = " " + (element.text or "")
+        element.tail = " " + (element.tail or "")
+    return root.text_content()
+
+
+def check_published_page(page_html: str, page_path: str, original: str, original_path: str) -> None:
+    """The French words of the built full-text page equal the original's: the sources were
+    checked, this checks that no rendering step changed, lost or hid a word."""
+    from lxml import html as lxml_html
+
+    articles = lxml_html.document_fromstring(page_html).xpath("//article")
+    if not articles:
+        raise ValueError(f"{page_path}: no <article> in the page; the theme's markup changed")
+    published = tokens(reader_text(lxml_html.tostring(articles[0], encoding="unicode")))
+    difference = first_difference(original_tokens(original), published)
+    if difference:
+        raise ValueError(
+            f"{page_path}: the published French differs from {original_path}: {difference}; "
+            "the sources passed the check, so a rendering step changed the text: fix it before publishing"
+        )

@@ -1,0 +1,69 @@
+"""Load the edition's source folder: both languages (checked against the original and aligned),
+the labels and the register, each read through its checks. Order matters for the messages: the
+French is checked against the original first, so a difference between the languages is then
+the translation's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition.checks.align import check_aligned
+from edition.checks.fidelity import check_fidelity
+from edition.sources.identity import Identity, load_identity
+from edition.sources.labels import document_labels, load_labels
+from edition.core.langs import LANGS
+from edition.sources.parsed import Document
+from edition.sources.notes import QuotationNote, load_notes
+from edition.sources.parse import check_sequence, load_document, read_text
+from edition.document.passages import Walk, walk
+from edition.sources.register import Register, load_register
+from edition.document.tree import Node, build_tree
+
+
+@dataclass
+class Sources:
+    docs: dict[str, Document]  # lang -> document, as parsed
+    trees: dict[str, Node]  # lang -> the document as an Akoma Ntoso tree (tree.py), without mentions
+    walks: dict[str, Walk]  # lang -> the tree walked once (passages.py): what the checks and exports read
+    labels: dict[str, dict]  # lang -> label -> text
+    register: Register
+    register_path: str
+    identity: Identity
+    original: str  # the French text as received (identity.original)
+    notes: dict[str, dict[str, QuotationNote]]  # lang -> provision number -> its quotation note
+
+
+IDENTITY = "document.yml"
+NOTES = "notes.yml"
+
+
+def shown_path(path: Path, root: Path | None) -> str:
+    return str(path.relative_to(root)) if root else str(path)
+
+
+def trees_of(docs: dict[str, Document]) -> tuple[dict[str, Node], dict[str, Walk]]:
+    """Each language's tree, and the tree walked once."""
+    trees = {lang: build_tree(doc) for lang, doc in docs.items()}
+    return trees, {lang: walk(trees[lang], lang, doc.path) for lang, doc in docs.items()}
+
+
+def load_sources(folder: Path, root: Path | None = None) -> Sources:
+    """Parse both languages and check them; paths in messages are relative to root."""
+    identity = load_identity(folder / IDENTITY, shown_path(folder / IDENTITY, root))
+    docs = {}
+    for lang in LANGS:
+        path = folder / identity.source_name(lang)
+        docs[lang] = load_document(path, lang, identity.components, shown_path(path, root), False)
+    original_path = folder / identity.original
+    original = read_text(original_path, shown_path(original_path, root))
+    trees, walks = trees_of(docs)
+    check_fidelity(original, shown_path(original_path, root), walks["fr"])
+    check_aligned(walks["fr"], walks["en"])
+    for doc in docs.values():
+        check_sequence(doc.ordered(), doc.path)
+    labels = load_labels(folder / "labels.yml", shown_path(folder / "labels.yml", root), document_labels(identity))
+    register_path = shown_path(folder / "register.yml", root)
+    register = load_register(folder / "register.yml", register_path)
+    notes = load_notes(folder / NOTES, docs, shown_path(folder / NOTES, root))
+    return Sources(docs, trees, walks, labels, register, register_path, identity, original, notes)
