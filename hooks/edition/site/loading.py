@@ -10,6 +10,7 @@ from pathlib import Path
 
 from edition.checks.align import check_aligned
 from edition.checks.fidelity import check_fidelity
+from edition.sources.edition import EditionIdentity, load_edition
 from edition.sources.identity import Identity, load_identity
 from edition.sources.labels import document_labels, load_labels
 from edition.core.langs import LANGS
@@ -32,10 +33,12 @@ class Sources:
     identity: Identity
     original: str  # the French text as received (identity.original)
     notes: dict[str, dict[str, QuotationNote]]  # lang -> provision number -> its quotation note
+    edition: EditionIdentity  # the edition's own name, version, licence and versions (edition.yml)
 
 
 IDENTITY = "document.yml"
 NOTES = "notes.yml"
+EDITION = "edition.yml"
 
 
 def shown_path(path: Path, root: Path | None) -> str:
@@ -66,4 +69,5 @@ def load_sources(folder: Path, root: Path | None = None) -> Sources:
     register_path = shown_path(folder / "register.yml", root)
     register = load_register(folder / "register.yml", register_path)
     notes = load_notes(folder / NOTES, docs, shown_path(folder / NOTES, root))
-    return Sources(docs, trees, walks, labels, register, register_path, identity, original, notes)
+    edition = load_edition(folder / EDITION, shown_path(folder / EDITION, root))
+    return Sources(docs, trees, walks, labels, register, register_path, identity, original, notes, edition)
