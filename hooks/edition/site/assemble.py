@@ -13,24 +13,33 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from edition.pages import cite
-from edition.exports import pdf
 from edition.core import urls
-from edition.exports.akn import akn_files
 from edition.core.buildmode import publishing
 from edition.core.caching import Reused
-from edition.enrich.mentions import EnrichError, Linker, Mention, Piece, check_text, find_acronyms, find_mentions, pieces
 from edition.core.langs import DEFAULT_LANG, LANGS
+from edition.document.tree import finder, with_spans
+from edition.enrich.mentions import (
+    EnrichError,
+    Linker,
+    Mention,
+    Piece,
+    check_text,
+    find_acronyms,
+    find_mentions,
+    pieces,
+)
+from edition.exports import pdf
+from edition.exports.akn import akn_files
+from edition.pages import cite
 from edition.pages.notes import note_html
-from edition.sources.parse import decode
-from edition.sources.register import Register
 from edition.pages.related import Around, around_provisions, with_around
 from edition.pages.render import Context, Page, document_pages
 from edition.pages.render_entities import entity_index_page, entity_page, glossary_page
 from edition.pages.render_parallel import parallel_pages, with_view_line
-from edition.site.loading import Sources, load_sources
 from edition.pages.templates import macros
-from edition.document.tree import finder, with_spans
+from edition.site.loading import Sources, load_sources
+from edition.sources.parse import decode
+from edition.sources.register import Register
 
 PINPOINTS_MARKER = "<!-- pinpoints -->"
 AKN_MARKER = "<!-- akoma-ntoso -->"
@@ -180,7 +189,7 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
         pages[lang] = [*document, *parallel_pages(contexts, lang), *entities, glossary_page(ctx, register, used)]
         files |= citation_files(citables[lang], site_url)
     if publishing():  # the PDFs take seconds: made for publishing (and the tests), not by `mkdocs serve`
-        files |= pdf.pdf_files(sources.walks, sources.identity, sources.labels, site_url)
+        files |= pdf.pdf_files(sources.walks, sources.identity, sources.labels, site_url, sources.edition)
     language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
     export = cite.export(
         sources.walks,

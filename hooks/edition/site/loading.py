@@ -10,16 +10,16 @@ from pathlib import Path
 
 from edition.checks.align import check_aligned
 from edition.checks.fidelity import check_fidelity
+from edition.core.langs import LANGS
+from edition.document.passages import Walk, walk
+from edition.document.tree import Node, build_tree
 from edition.sources.edition import EditionIdentity, load_edition
 from edition.sources.identity import Identity, load_identity
 from edition.sources.labels import document_labels, load_labels
-from edition.core.langs import LANGS
-from edition.sources.parsed import Document
 from edition.sources.notes import QuotationNote, load_notes
 from edition.sources.parse import check_sequence, load_document, read_text
-from edition.document.passages import Walk, walk
+from edition.sources.parsed import Document
 from edition.sources.register import Register, load_register
-from edition.document.tree import Node, build_tree
 
 
 @dataclass
