@@ -255,7 +255,7 @@ def pdf_cost(work: Path) -> dict:
 
     sources = load_sources(work / "source")
     start = time.perf_counter()
-    files = pdf_files(sources.walks, sources.identity, sources.labels, "https://example.org/")
+    files = pdf_files(sources.walks, sources.identity, sources.labels, "https://example.org/", sources.edition)
     seconds = time.perf_counter() - start
     return {"PDF fr, en bytes": [len(data) for data in files.values()], "PDF time s (both, once)": round(seconds, 2)}
 

@@ -227,7 +227,9 @@ def test_the_signature_of_the_component_holding_the_parts_follows_them_everywher
         assert html.count('id="declaration-signature"') == 1
         parallel = next(page for page in edition.pages[lang] if page.url == "parallel/full-text/")
         assert [row.anchor for row in parallel.data["rows"]][-1] == "declaration-signature"
-        pdf = document_html(sources.walks[lang], sources.identity, sources.labels[lang], "https://example.org/")
+        pdf = document_html(
+            sources.walks[lang], sources.identity, sources.labels[lang], "https://example.org/", sources.edition
+        )
         assert pdf.index('id="declaration-signature"') > pdf.index('id="p-4-1"')
 
 

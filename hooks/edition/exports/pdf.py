@@ -5,6 +5,12 @@ letters, parts and provisions, title, language and author metadata, and after th
 edition's contents with live links. The English one says on its first page, and at the foot of
 every page, that it is this edition's translation.
 
+Both are tagged PDF/UA-1 (WeasyPrint's `pdf/ua-1` variant): a structure tree in reading order with
+the headings, the document's language, link texts, the title shown instead of the file name
+(DisplayDocTitle) and the XMP claim (pdfuaid:part 1); they open on their outline. Their first page
+says that this is the edition's typeset text, with its version, not the document the UN issued,
+and where the UN's PDF is (first_page_notice).
+
 The HTML comes from the template overrides/edition/pdf.html (autoescaped). WeasyPrint fetches
 nothing: the HTML holds its stylesheet, fonts come from the machine, and the
 URL fetcher refuses every scheme but file: and data:.
@@ -12,6 +18,8 @@ URL fetcher refuses every scheme but file: and data:.
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
@@ -22,7 +30,8 @@ from edition.core.langs import DEFAULT_LANG, number_label
 from edition.document.passages import Division, Passage, Walk
 from edition.pages.render import MASTHEAD, SectionText, TextUnit, excerpt
 from edition.pages.templates import render
-from edition.sources.identity import Identity
+from edition.sources.edition import EditionIdentity
+from edition.sources.identity import MONTHS, Identity
 
 
 def pdf_path(identity: Identity, lang: str) -> str:
@@ -65,7 +74,32 @@ def contents(reading: Walk, identity: Identity, labels: dict) -> list[tuple[int,
     return items
 
 
-def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str) -> str:
+def long_date(date: datetime.date, lang: str) -> str:
+    """ "4 décembre 2026", "4 December 2026"."""
+    day = "1er" if lang == "fr" and date.day == 1 else str(date.day)
+    return f"{day} {MONTHS[lang][date.month - 1]} {date.year}"
+
+
+@dataclass(frozen=True)
+class FirstPageNotice:
+    """What the first page says before the document: this is the edition's typeset text, of this
+    version, not the document the UN issued (whose pagination differs), and where the UN's PDF is."""
+
+    typeset: str  # the sentence, version and release date filled in
+    un_document: str  # the words before the links to the UN's PDF ("" when the identity names none)
+    un_links: tuple[tuple[str, str], ...]  # (words: "en français", address), the PDF's own language first
+
+
+def first_page_notice(identity: Identity, edition: EditionIdentity, labels: dict, lang: str) -> FirstPageNotice:
+    typeset = labels["pdf_typeset"].replace("{version}", edition.version)
+    typeset = typeset.replace("{released}", long_date(edition.released, lang))
+    un = identity.official_versions.get("un", {})
+    order = [lang, *(other for other in un if other != lang)]
+    links = tuple((labels[f"pdf_un_{other}"], un[other]) for other in order if other in un)
+    return FirstPageNotice(typeset, labels["pdf_un_document"] if links else "", links)
+
+
+def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str, edition: EditionIdentity) -> str:
     """The whole document as one HTML page for WeasyPrint: the walk of the document's tree."""
     lang, holder = reading.lang, identity.holder
     note = labels["pdf_note"]
@@ -105,24 +139,67 @@ def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str
         labels=labels,
         contents=contents(reading, identity, labels),
         address=address,
+        notice=first_page_notice(identity, edition, labels, lang),
     )
 
 
-def render_pdf(html: str, identifier: bytes) -> bytes:
+VARIANT = "pdf/ua-1"  # tagged: structure tree, language, DisplayDocTitle, the XMP pdfuaid claim
+
+
+def link_descriptions(reading: Walk, identity: Identity, labels: dict, edition: EditionIdentity) -> dict[str, str]:
+    """What each link of the PDF says, by its target (an anchor of the edition's contents, or an
+    address): the description of its annotation (/Contents), which a screen reader announces.
+    WeasyPrint would give the bare target ("p-16-3-2")."""
+    out = {}
+    for _depth, anchor, number, text in contents(reading, identity, labels):
+        words = Markup(text).striptags() if isinstance(text, Markup) else text
+        out[anchor] = f"{number_label(number)} {words}" if number else words
+    notice = first_page_notice(identity, edition, labels, reading.lang)
+    out |= {address: f"{notice.un_document} {words}, {address}" for words, address in notice.un_links}
+    return out
+
+
+def finisher(descriptions: dict[str, str]):
+    """WeasyPrint's last step: the reader opens the PDF on its outline (bookmarks), and each link
+    annotation is described by the words it stands for."""
+    import pydyf
+
+    def finish(document: object, pdf: pydyf.PDF) -> None:
+        pdf.catalog["PageMode"] = "/UseOutlines"
+        for item in pdf.objects:
+            if isinstance(item, pydyf.Dictionary) and item.get("Subtype") == "/Link" and "Contents" in item:
+                target = item["Contents"].string if isinstance(item["Contents"], pydyf.String) else None
+                if target in descriptions:
+                    item["Contents"] = pydyf.String(descriptions[target])
+
+    return finish
+
+
+def render_pdf(html: str, identifier: bytes, descriptions: dict[str, str] | None = None) -> bytes:
     """WeasyPrint, fetching nothing from the network. A fixed identifier keeps the file the same
-    from one build to the next."""
+    from one build to the next. `descriptions`: link_descriptions."""
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"file", "data"})
-    return HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_identifier=identifier)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(
+        pdf_identifier=identifier, pdf_variant=VARIANT, finisher=finisher(descriptions or {})
+    )
 
 
-def pdf_files(walks: dict[str, Walk], identity: Identity, labels: dict[str, dict], site_url: str) -> dict[str, bytes]:
+def pdf_files(
+    walks: dict[str, Walk],
+    identity: Identity,
+    labels: dict[str, dict],
+    site_url: str,
+    edition: EditionIdentity,
+) -> dict[str, bytes]:
     """Path in the built site -> the PDF of each language."""
     return {
         pdf_path(identity, lang): render_pdf(
-            document_html(reading, identity, labels[lang], site_url), f"{identity.slug}-{lang}".encode()
+            document_html(reading, identity, labels[lang], site_url, edition),
+            f"{identity.slug}-{lang}".encode(),
+            link_descriptions(reading, identity, labels[lang], edition),
         )
         for lang, reading in walks.items()
     }
