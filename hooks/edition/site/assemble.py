@@ -28,7 +28,7 @@ from edition.enrich.mentions import (
     find_mentions,
     pieces,
 )
-from edition.exports import pdf
+from edition.exports import addresses, pdf
 from edition.exports.akn import akn_files
 from edition.pages import cite
 from edition.pages.notes import note_html
@@ -198,6 +198,7 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
         mentioned_entities(found),
         language_notes,
     )
+    files |= addresses.host_files(citables, site_url)  # _redirects; the 404 page's data
     files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()
     trees = {lang: with_spans(sources.trees[lang], finder(linkers[lang])) for lang in LANGS}
     paths = {lang: sources.walks[lang].path for lang in LANGS}
