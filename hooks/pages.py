@@ -30,11 +30,20 @@ from edition.engine.markup import without_toggle_autocomplete
 from edition.engine.theme import check_overrides, material_templates, search_worker
 from edition.enrich.mentions import EnrichError
 from edition.exports.akn import AknError
+from edition.exports.offline import OfflineError
 from edition.exports.search import split_index
 from edition.exports.synonyms import synonyms
 from edition.pages.contents import toc_tokens
 from edition.pages.templates import template_problem
-from edition.site.assemble import Edition, assemble_docs, build_edition, page_file_names, precompress, write_site_files
+from edition.site.assemble import (
+    Edition,
+    assemble_docs,
+    build_edition,
+    page_file_names,
+    precompress,
+    write_offline_package,
+    write_site_files,
+)
 from edition.site.site_config import configure as configure_site
 from edition.site.sitedir import SITE
 from edition.sources.parse import SourceError
@@ -194,5 +203,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
     except ValueError as error:
         raise PluginError(f"Published text differs:\n{error}") from error
+    if buildmode.publishing():  # the offline edition, from the checked site (before its .gz copies)
+        try:
+            write_offline_package(edition, site, config.site_url or "/")
+        except OfflineError as error:
+            raise PluginError(f"Offline edition: links that would not work from disk:\n{error}") from error
     if buildmode.publishing():  # 0.4 s of every build otherwise, and no use to `mkdocs serve`
         precompress(site)

@@ -28,7 +28,7 @@ from edition.enrich.mentions import (
     find_mentions,
     pieces,
 )
-from edition.exports import addresses, pdf
+from edition.exports import addresses, offline, pdf
 from edition.exports.akn import akn_files
 from edition.pages import cite
 from edition.pages.notes import note_html
@@ -44,6 +44,7 @@ from edition.sources.register import Register
 PINPOINTS_MARKER = "<!-- pinpoints -->"
 AKN_MARKER = "<!-- akoma-ntoso -->"
 PDF_MARKER = "<!-- pdf -->"
+OFFLINE_MARKER = "<!-- offline -->"  # About: the offline edition's line (publication builds)
 
 
 @dataclass
@@ -187,6 +188,9 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
         else:
             document, entities = LANGUAGE_PAGES(lang, *args, also=templates)
         pages[lang] = [*document, *parallel_pages(contexts, lang), *entities, glossary_page(ctx, register, used)]
+        if publishing():  # the offline edition is made from the published site (write_offline_package)
+            home = next(page for page in pages[lang] if page.url == urls.HOME)
+            home.data["offline"] = offline_link(sources, lang, urls.HOME)
         files |= citation_files(citables[lang], site_url)
     if publishing():  # the PDFs take seconds: made for publishing (and the tests), not by `mkdocs serve`
         files |= pdf.pdf_files(sources.walks, sources.identity, sources.labels, site_url, sources.edition)
@@ -204,6 +208,33 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
     paths = {lang: sources.walks[lang].path for lang in LANGS}
     files |= akn_files(sources.identity, register, trees, paths, sources.original, generation_date())
     return Edition(sources, pages, citables, files)
+
+
+def offline_link(sources: Sources, lang: str, page_url: str) -> offline.OfflineLink:
+    return offline.offline_link(sources.identity.slug, sources.edition, sources.labels[lang], lang, page_url)
+
+
+def offline_paragraph(edition: Edition, lang: str) -> Markup:
+    """The offline edition's line on About (at /about/), when the build makes it."""
+    if not publishing():
+        return Markup("")
+    link = offline_link(edition.sources, lang, urls.ABOUT)
+    return macros("chrome.html").offline_copy(edition.sources.labels[lang], lang, link)
+
+
+def write_offline_package(edition: Edition, site: Path, site_url: str) -> str:
+    """The offline edition (exports/offline.py) from the built site, before its precompressed
+    copies: the ZIP and its SHA-256 beside it, at the site root. Returns the ZIP's path."""
+    identity, version = edition.sources.identity, edition.sources.edition
+    path = offline.package_path(identity.slug, version.version, version.released)
+    online = {name: urls.absolute(site_url, DEFAULT_LANG, name) for name in (path, f"{path}.sha256")}
+    files = {item.relative_to(site).as_posix(): item.read_bytes() for item in sorted(site.rglob("*")) if item.is_file()}
+    copy = offline.offline_files(files, addresses.site_path(site_url), LANGS, online)
+    name = path.rsplit("/", 1)[1]
+    data = offline.zip_bytes(copy, name.removesuffix(".zip"), version.released)
+    write_if_changed(site / path, data)
+    write_if_changed(site / f"{path}.sha256", offline.checksum(data, name).encode())
+    return path
 
 
 def pinpoint_table(edition: Edition, lang: str) -> Markup:
@@ -281,6 +312,8 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
                 lang = name.split(".")[1]
                 data = data.replace(PINPOINTS_MARKER.encode(), pinpoint_table(edition, lang).encode())
                 data = data.replace(AKN_MARKER.encode(), akn_list(edition, lang).encode())
+            if name.startswith("about.") and OFFLINE_MARKER.encode() in data:
+                data = data.replace(OFFLINE_MARKER.encode(), offline_paragraph(edition, name.split(".")[1]).encode())
             if name.startswith("cite.") and PDF_MARKER.encode() in data:
                 data = data.replace(PDF_MARKER.encode(), pdf_paragraph(edition, name.split(".")[1]).encode())
             wanted[name] = data

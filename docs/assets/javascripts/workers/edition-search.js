@@ -16,6 +16,11 @@
  * Material's worker is loaded unchanged; only the messages it receives are rewritten. Its file
  * name carries a hash that changes with each Material release: the build finds it in the
  * installed theme and passes it in this worker's URL (?material=search.<hash>.min.js).
+ *
+ * In the offline edition, opened from file://, this script runs in a hidden frame of the page
+ * (offline-worker.js), not in a worker: its own address is its script element's, importScripts
+ * returns a promise, and the documents come from search/documents.js (written by
+ * hooks/edition/exports/offline.py), since nothing can be fetched from disk.
  */
 /* global lunr */
 "use strict";
@@ -24,6 +29,10 @@ const SETUP = 0;
 const READY = 1;
 const QUERY = 2;
 const RESULT = 3;
+
+// This script's address: the worker's, or, in the offline edition's frame, its script element's.
+const HERE = self.document && self.document.currentScript ? self.document.currentScript.src : self.location.href;
+const DOCUMENTS = "__edition_documents"; // what search/documents.js defines (offline edition)
 
 let setup = null; // Material's setup message: configuration, no documents
 let material = null; // Material's message listener, once its worker is loaded
@@ -94,13 +103,23 @@ function foldToken(token) {
   return token.update(fold);
 }
 
+// The documents of this language's index: fetched, or, from disk, read from the script beside them.
+async function documents(url) {
+  if (url.protocol === "file:") {
+    await importScripts(url.href.replace(/\.json$/, ".js"));
+    return self[DOCUMENTS];
+  }
+  const response = await fetch(url);
+  return response.json();
+}
+
 async function start() {
   // Material's worker registers its listener through addEventListener: keep it for ourselves.
   const listen = self.addEventListener;
   self.addEventListener = (type, handler) => { if (type === "message") material = handler; };
-  const worker = new URL(self.location).searchParams.get("material") || "";
+  const worker = new URL(HERE).searchParams.get("material") || "";
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(worker)) throw new Error(`not Material's search worker: ${worker}`);
-  importScripts(worker);
+  await importScripts(new URL(worker, HERE).href);
   self.addEventListener = listen;
 
   // Fold every term the index holds (queries are folded in rewrite).
@@ -111,8 +130,7 @@ async function start() {
     return add.call(this, doc, attributes);
   };
 
-  const response = await fetch(new URL(setup.data.config.documents, self.location));
-  const docs = await response.json();
+  const docs = await documents(new URL(setup.data.config.documents, HERE));
   // Material answers its setup with READY; the page had it already.
   const post = self.postMessage;
   self.postMessage = message => { if (message.type !== READY) post(message); };
