@@ -181,5 +181,6 @@ def test_the_one_404_page_is_french_and_english(site: Path):
     assert page.h1.get_text() == "Page introuvable"
     english = page.find("div", lang="en")
     assert english is not None and english.h2.get_text() == "Page not found"
-    assert [a["href"] for a in english.find_all("a")] == ["/en/", "/en/full-text/"]
+    assert [a["href"] for a in english.find_all("a")] == ["/en/", "/en/full-text/", "/en/?q="]  # contents, text, search
+    assert page.select_one("[data-edition-suggestion][hidden]")  # filled by its script (tests/test_not_found.py)
     assert not (site / "en" / "404.html").exists()
