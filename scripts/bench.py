@@ -18,6 +18,7 @@ Each build runs in a temporary copy of the project; nothing here is written to t
 from __future__ import annotations
 
 import argparse
+import datetime
 import gzip
 import http.server
 import os
@@ -250,14 +251,37 @@ def save(path: Path, text: str, work: Path) -> None:
 def pdf_cost(work: Path) -> dict:
     """The PDFs a publishing build adds (EDITION_PUBLISH=1): their sizes and the time to make both."""
     sys.path.insert(0, str(ROOT / "hooks"))
+    from edition.exports import pdf
     from edition.exports.pdf import pdf_files
     from edition.site.loading import load_sources
 
     sources = load_sources(work / "source")
+    timings = {}
+    for variant in (None, pdf.VARIANT):  # untagged, then tagged (PDF/UA-1), as published
+        pdf.VARIANT, published = variant, pdf.VARIANT
+        start = time.perf_counter()
+        files = pdf_files(sources.walks, sources.identity, sources.labels, "https://example.org/", sources.edition)
+        timings[variant] = time.perf_counter() - start
+        pdf.VARIANT = published
+    return {
+        "PDF fr, en bytes": [len(data) for data in files.values()],
+        "PDF time s (both, once)": round(timings[pdf.VARIANT], 2),
+        "PDF time s, untagged (both, once)": round(timings[None], 2),
+    }
+
+
+def offline_cost(site: Path) -> dict:
+    """The offline edition a publishing build adds: the copy of its site made to work from disk, zipped."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from edition.exports.offline import offline_files, zip_bytes
+
+    files = {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
     start = time.perf_counter()
-    files = pdf_files(sources.walks, sources.identity, sources.labels, "https://example.org/", sources.edition)
+    package = {name: name for name in files if name.endswith((".zip", ".zip.sha256"))}  # linked, not packed
+    copy = offline_files(files, "/", ("fr", "en"), package)
+    data = zip_bytes(copy, "offline", datetime.date(2026, 12, 4))
     seconds = time.perf_counter() - start
-    return {"PDF fr, en bytes": [len(data) for data in files.values()], "PDF time s (both, once)": round(seconds, 2)}
+    return {"offline ZIP bytes": len(data), "offline ZIP time s (once)": round(seconds, 2)}
 
 
 def median(timings: list[tuple[float, float]], which: int) -> float:
@@ -287,6 +311,10 @@ def measure(times: int, runs: int, browser: bool, serve_runs: int) -> dict:
             "build without hooks CPU s (median)": median(plain, 1),
             "hooks ratio, CPU": round(median(with_hooks, 1) / median(plain, 1), 2),
             "publication build s, CPU s (median)": (median(publication, 0), median(publication, 1)),
+            "publication / everyday build (wall, CPU)": (
+                round(median(publication, 0) / median(with_hooks, 0), 2),
+                round(median(publication, 1) / median(with_hooks, 1), 2),
+            ),
             "build ms per page": round(1000 * median(with_hooks, 0) / (pages["fr"] + pages["en"]), 2),
             "provision page html bytes (raw, gzip)": (len(html), gz(html)),
             "search documents bytes fr, en (raw, gzip)": [
@@ -300,6 +328,7 @@ def measure(times: int, runs: int, browser: bool, serve_runs: int) -> dict:
                 result[f"save to reload, server CPU s (median){label}"] = round(statistics.median(cpu), 2)
                 result[f"rebuilds per save{label}"] = rebuilds
         result |= pdf_cost(work)
+        result |= offline_cost(work / "site-published")
         if browser:
             raw, zipped, requests = first_visit(site, PROVISION)
             result["first visit bytes (raw, gzip, requests)"] = (raw, zipped, requests)
