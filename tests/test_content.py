@@ -24,7 +24,7 @@ from edition.sources.parse import SourceError, load_document
 from edition.sources.parsed import Document
 
 from tests.conftest import SITE_URL, SOURCE
-from tests.helpers import SHAPE, page_urls, soup
+from tests.helpers import SHAPE, page_urls, soup, texts_of
 
 NOTES = SOURCE / "translation-notes.md"
 ENTRY_LINES = ("French", "English", "Why", "Source")
@@ -193,11 +193,11 @@ def test_quotation_note_links_each_quotation_to_its_paragraph_in_the_readers_lan
 
 def test_a_quotation_note_that_does_not_match_the_text_stops_the_build(docs):
     notes = (SOURCE / "notes.yml").read_text(encoding="utf-8")
-    parsed = parse_notes(notes, "source/notes.yml", docs)
+    parsed = parse_notes(notes, "source/notes.yml", texts_of(docs))
     assert next(q.source for q in parsed["en"]["3"].quotes).endswith("paragraph 3 (a)")
     stale = notes.replace("find ways of intensifying", "find means of intensifying")
     with pytest.raises(SourceError, match=r"source/notes.yml:\d+:\d+: provision 3: quote 'find means"):
-        parse_notes(stale, "source/notes.yml", docs)
+        parse_notes(stale, "source/notes.yml", texts_of(docs))
 
 
 # ---------------------------------------------------------------- the translation, marked wherever it goes

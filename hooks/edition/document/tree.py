@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from edition.core.langs import number_label
+from edition.core.shape import MASTHEAD_ROLES
 from edition.sources.parsed import Document, Provision, Section, Unit, placed
 
 # eIds: name_number, joined by "__" from the outermost numbered ancestor (AKN Naming Convention).
@@ -113,7 +114,7 @@ def section_doc(section: Section, prefix: str, masthead: dict[str, tuple[str, in
     """A letter or the Plan's front matter as an AKN doc: preface, mainBody, conclusions.
     `masthead`: role -> (text, line), for the document's first component only."""
     preface = Node("preface")
-    for role in ("organ", "distribution", "date", "original"):
+    for role in MASTHEAD_ROLES:
         text, line = masthead.get(role, ("", 0))
         if text:
             preface.children.append(text_node("p", text, role=role, lineno=line))

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from edition.core import urls
 from edition.core.inline import plain, to_html
 from edition.core.langs import number_label
-from edition.core.shape import Component
+from edition.core.shape import MASTHEAD_ROLES, Component
 from edition.document.passages import Division, Passage, Walk
 from edition.pages.cite import Citable, head_metadata
 from edition.pages.templates import macros, render
@@ -39,8 +39,6 @@ class Plain:
     def enrich(self, text: str, page_url: str, heading: bool = False) -> Markup:
         return to_html(text)
 
-
-MASTHEAD = ("organ", "distribution", "date", "original")  # the printed masthead's lines, in order
 
 # Search ranks the provisions above the pages that list or describe them.
 SEARCH_BOOST = {"provision": 4.0, "contents": 0.3, "entity": 0.05}
@@ -298,7 +296,7 @@ def original_language(text: str) -> str:
 def akn_files(ctx: Context) -> list[tuple[str, str, str]]:
     """The Akoma Ntoso files of both languages (at the site root, like every download): language, path, label."""
     identity, labels = ctx.identity, ctx.labels
-    to_root = "../" * urls.lang_root(ctx.lang).count("/")
+    to_root = urls.to_root(ctx.lang)
     return [
         (
             lang,
@@ -449,7 +447,7 @@ def full_text_page(ctx: Context) -> Page:
         ctx.labels["full_text"],
         "full_text.html",
         meta,
-        masthead={key: to_html(reading.masthead.get(key, "")) for key in MASTHEAD},
+        masthead={key: to_html(reading.masthead.get(key, "")) for key in MASTHEAD_ROLES},
         sections=[section_text(ctx, component, url) for component in reading.components.values()],
         holder=ctx.holder.block,  # the component whose text the parts follow, before its signature
         parts=parts,
