@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from edition.core.langs import number_label
 from edition.core.shape import MASTHEAD_ROLES
+from edition.sources.parse import SourceError
 from edition.sources.parsed import Document, Provision, Section, Unit, placed
 
 # eIds: name_number, joined by "__" from the outermost numbered ancestor (AKN Naming Convention).
@@ -257,13 +258,19 @@ def child_of(node: Node, kind: str) -> Node:
     return next((child for child in node.children if child.kind == kind), Node(kind))
 
 
-def anchor_map(tree: Node) -> dict[str, str]:
-    """Every anchor of the site that names a piece of the document -> the eId of that piece."""
+def anchor_map(tree: Node, path: str = "") -> dict[str, str]:
+    """Every anchor of the site that names a piece of the document -> the eId of that piece.
+    `path`: the language's source file, which a message names."""
     out: dict[str, str] = {}
     for node in tree.walk():
         if node.anchor:
             if node.anchor in out:
-                raise ValueError(f"anchor {node.anchor} is given to two elements ({out[node.anchor]}, {node.eid})")
+                raise SourceError(
+                    path,
+                    node.lineno,
+                    f"anchor {node.anchor}",
+                    f"given to two elements ({out[node.anchor]}, {node.eid}); give each provision its own number",
+                )
             out[node.anchor] = node.eid
     return out
 
