@@ -13,6 +13,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from edition.citations import bibtex, csl, ris
+from edition.citations.model import Reference, marked
+from edition.exports.document_json import export
 from edition.pages import cite
 from edition.exports import pdf
 from edition.core import urls
@@ -41,7 +44,7 @@ PDF_MARKER = "<!-- pdf -->"
 class Edition:
     sources: Sources
     pages: dict[str, list[Page]]  # lang -> pages
-    citables: dict[str, list[cite.Citable]]  # lang -> what can be cited, in document order
+    citables: dict[str, list[Reference]]  # lang -> every citable unit, in document order (pages, then below)
     site_files: dict[str, bytes]  # path in the built site -> content (written after MkDocs)
 
 
@@ -82,16 +85,21 @@ def mentioned_entities(found: dict[str, dict]) -> dict[str, dict[str, list[str]]
     return out
 
 
-def citation_files(items: list[cite.Citable], site_url: str) -> dict[str, bytes]:
+def pages_of(items: list[Reference]) -> list[Reference]:
+    """The units that have a page of their own (not an indent or a letter's paragraph)."""
+    return [item for item in items if not item.anchor]
+
+
+def citation_files(items: list[Reference], site_url: str) -> dict[str, bytes]:
     """The downloads of every citable page, and its pinpoint redirect."""
     files = {}
-    for item in items:
+    for item in pages_of(items):
         root = urls.lang_root(item.lang)
         url = urls.absolute(site_url, item.lang, item.url)
-        files[f"{root}{item.url}{item.slug}.bib"] = cite.bibtex(item, url).encode()
-        files[f"{root}{item.url}{item.slug}.ris"] = cite.ris(item, url).encode()
-        csl = json.dumps(cite.csl(item, url), ensure_ascii=False, indent=2)
-        files[f"{root}{item.url}{item.slug}.json"] = csl.encode()
+        files[f"{root}{item.url}{item.slug}.bib"] = bibtex.bibtex(item, url).encode()
+        files[f"{root}{item.url}{item.slug}.ris"] = ris.ris(item, url).encode()
+        data = json.dumps(csl.csl_json(item, url), ensure_ascii=False, indent=2)
+        files[f"{root}{item.url}{item.slug}.json"] = data.encode()
         target = urls.relative(urls.pinpoint(item.key), item.url)
         files[f"{root}{urls.pinpoint(item.key)}index.html"] = cite.redirect_page(
             target, url, item.lang, item.title
@@ -153,7 +161,7 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
     found = {lang: find_mentions(linkers[lang], text[lang]) for lang in LANGS}
     pages: dict[str, list[Page]] = {}
     files: dict[str, bytes] = {}
-    citables = cite.marked(sources.walks, sources.identity, sources.labels)
+    citables = marked(sources.walks, sources.identity, sources.edition, sources.labels)
     around = around_provisions(found[DEFAULT_LANG], list(sources.walks[DEFAULT_LANG].provisions))  # the same in both
     # Every page, the PDF, the citations and the export read each language's tree through its walk
     # (sources.walks); the AKN files are written from the tree with its mentions marked.
@@ -164,8 +172,9 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
             sources.labels[lang],
             linkers[lang],
             site_url,
-            {i.url: i for i in citables[lang]},
+            {i.url: i for i in pages_of(citables[lang])},
             {n: note_html(note, sources.labels[lang]["quotations"], lang) for n, note in sources.notes[lang].items()},
+            {i.anchor: i for i in citables[lang] if i.anchor},
         )
         for lang in LANGS
     }
@@ -182,14 +191,16 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
     if publishing():  # the PDFs take seconds: made for publishing (and the tests), not by `mkdocs serve`
         files |= pdf.pdf_files(sources.walks, sources.identity, sources.labels, site_url)
     language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
-    export = cite.export(
+    data = export(
         sources.walks,
         sources.identity,
         site_url,
         mentioned_entities(found),
         language_notes,
+        citables,
+        sources.edition,
     )
-    files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()
+    files[sources.identity.exports["json"]] = json.dumps(data, ensure_ascii=False, indent=1).encode()
     trees = {lang: with_spans(sources.trees[lang], finder(linkers[lang])) for lang in LANGS}
     paths = {lang: sources.walks[lang].path for lang in LANGS}
     files |= akn_files(sources.identity, register, trees, paths, sources.original, generation_date())
@@ -204,7 +215,7 @@ def pinpoint_table(edition: Edition, lang: str) -> Markup:
             "/" + urls.lang_root(lang) + urls.pinpoint(item.key),
             item.title,
         )
-        for item in edition.citables[lang]
+        for item in pages_of(edition.citables[lang])
     ]
     exported = edition.sources.identity.exports["json"]
     export = "../" * (1 + urls.lang_root(lang).count("/")) + exported  # one file, at the site root
