@@ -25,8 +25,7 @@ def bibtex(ref: Reference, url: str) -> str:
         "url": braced(url),
         "note": braced(ref.annotated),
     }
-    if ref.is_translation:  # biblatex's fields for a translated work
+    if ref.is_translation:  # biblatex: translated from; read by no style, so no origtitle (see csl.py)
         fields["origlanguage"] = braced(LANGUAGE_NAMES[DEFAULT_LANG])
-        fields["origtitle"] = braced(ref.original_title)
     body = ",\n".join(f"  {key} = {value}" for key, value in fields.items())
     return f"@techreport{{{ref.slug}-{ref.lang},\n{body}\n}}\n"

@@ -21,8 +21,8 @@ def item(ref: Reference, url: str) -> dict:
         "URL": url,
         "note": ref.annotated,
     }
-    if ref.is_translation:
-        entry["original-title"] = ref.original_title
+    # No original-title: styles print it title-cased ("Originally published as Plan d'action Du ...")
+    # and RIS has no tag that Zotero or citation-js read back as it; the title's bracket says it.
     return entry
 
 

@@ -76,7 +76,8 @@ def json_ld(ref: Reference, site_url: str, description: str) -> dict:
     }
     if ref.is_translation:
         original = others[DEFAULT_LANG]
-        about = {"name": ref.original_title, "inLanguage": DEFAULT_LANG}
+        name = ", ".join(filter(None, (ref.original_title, ref.original_pinpoint)))
+        about = {"name": name, "inLanguage": DEFAULT_LANG}
         ld[relation] = [{"@type": "CreativeWork", "@id": original, "url": original, **about}]
         ld["isBasedOn"] = original
         ld["translator"] = {"@type": "Organization", "name": ref.edition.publisher}

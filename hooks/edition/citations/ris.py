@@ -20,7 +20,5 @@ def ris(ref: Reference, url: str) -> str:
         ("UR", url),
         ("N1", ref.annotated),
     ]
-    if ref.is_translation:
-        lines.append(("OP", ref.original_title))  # RIS: original publication
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {value}\n" for tag, value in lines)
