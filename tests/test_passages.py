@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from edition.checks.fidelity import check_fidelity
+from edition.citations.model import marked
 from edition.core.langs import LANGS
 from edition.document.passages import walk
 from edition.enrich.mentions import pieces
+from edition.exports.document_json import export
 from edition.exports.pdf import document_html
-from edition.pages.cite import export, marked
 from edition.pages.templates import render
 from edition.site.assemble import render_edition
 from edition.site.loading import load_sources
@@ -98,8 +99,8 @@ def test_checks_citations_and_export_read_the_tree_not_the_parsed_document(sourc
     assert exported["text"]["en"][0]["text"] == "A sentence changed in the tree."
     part = next(node for node in english.walk() if node.anchor == "part-reports")
     part.heading = "Reports, from the tree"
-    citables = marked({**walks, "en": walk(english, "en")}, sources.identity, sources.labels)
-    assert any(item.title.endswith("Reports, from the tree") for item in citables["en"])
+    citables = marked({**walks, "en": walk(english, "en")}, sources.identity, sources.edition, sources.labels)
+    assert any(item.pinpoint == "Reports, from the tree" for item in citables["en"])
 
 
 def test_fidelity_reads_the_french_tree(sources):

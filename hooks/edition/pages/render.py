@@ -19,12 +19,13 @@ from typing import Any, NamedTuple, Protocol
 
 from markupsafe import Markup, escape
 
+from edition.citations.model import Reference
 from edition.core import urls
 from edition.core.inline import plain, to_html
 from edition.core.langs import number_label
 from edition.core.shape import MASTHEAD_ROLES, Component
 from edition.document.passages import Division, Passage, Walk
-from edition.pages.cite import Citable, head_metadata
+from edition.pages.cite import cite_box, head_metadata
 from edition.pages.templates import macros, render
 from edition.sources.identity import Identity
 
@@ -126,8 +127,10 @@ class Context:
     labels: dict[str, Any]
     enricher: Enricher = field(default_factory=Plain)
     site_url: str = "https://example.org/"
-    citables: dict[str, Citable] = field(default_factory=dict)  # page url -> what to cite
+    citables: dict[str, Reference] = field(default_factory=dict)  # page url -> what to cite
     quotation_notes: dict[str, Markup] = field(default_factory=dict)  # provision number -> its note
+    # anchor -> what to cite of a unit below a page (an indent, a letter's paragraph, a decision)
+    cited_units: dict[str, Reference] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -262,7 +265,7 @@ def with_citation(ctx: Context, page: Page) -> Page:
     item = ctx.citables.get(page.url)
     if item is None:
         return page
-    page.data["cite"] = {"item": item, "url": urls.absolute(ctx.site_url, ctx.lang, page.url), "downloads": DOWNLOADS}
+    page.data["cite"] = cite_box(item, urls.absolute(ctx.site_url, ctx.lang, page.url))
     page.meta["head"] = head_metadata(item, ctx.site_url, page.meta.get("description", ""))
     return page
 

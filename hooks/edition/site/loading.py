@@ -10,16 +10,16 @@ from pathlib import Path
 
 from edition.checks.align import check_aligned
 from edition.checks.fidelity import check_fidelity
+from edition.core.langs import LANGS
+from edition.document.passages import Walk, walk
+from edition.document.tree import Node, build_tree
 from edition.sources.edition import EditionIdentity, load_edition
 from edition.sources.identity import Identity, load_identity
 from edition.sources.labels import document_labels, load_labels
-from edition.core.langs import LANGS
-from edition.sources.parsed import Document
 from edition.sources.notes import QuotationNote, load_notes
 from edition.sources.parse import check_sequence, load_document, read_text
-from edition.document.passages import Walk, walk
+from edition.sources.parsed import Document
 from edition.sources.register import Register, load_register
-from edition.document.tree import Node, build_tree
 
 
 @dataclass
@@ -54,7 +54,9 @@ def trees_of(docs: dict[str, Document]) -> tuple[dict[str, Node], dict[str, Walk
 def provision_texts(walks: dict[str, Walk]) -> dict[str, dict[str, str]]:
     """lang -> provision number -> its paragraphs and indents, joined: what a quotation note quotes."""
     return {
-        lang: {number: " ".join(text.text for text in provision.texts()) for number, provision in walk.provisions.items()}
+        lang: {
+            number: " ".join(text.text for text in provision.texts()) for number, provision in walk.provisions.items()
+        }
         for lang, walk in walks.items()
     }
 

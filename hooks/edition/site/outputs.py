@@ -22,21 +22,24 @@ from typing import Literal
 
 from markupsafe import Markup
 
+from edition.citations import bibtex, csl, ris
+from edition.citations.model import Reference
 from edition.core import urls
+from edition.core.caching import Reused
 from edition.core.langs import LANGS
+from edition.document.tree import finder, with_spans
 from edition.enrich.mentions import Linker, Mention, Piece
 from edition.exports import pdf
 from edition.exports.akn import akn_files
-from edition.document.tree import finder, with_spans
-from edition.core.caching import Reused
+from edition.exports.document_json import export
 from edition.pages import cite
 from edition.pages.related import Around, with_around
 from edition.pages.render import Context, Page, document_pages
 from edition.pages.render_entities import entity_index_page, entity_page, glossary_page
 from edition.pages.render_parallel import parallel_pages, with_view_line
 from edition.pages.templates import macros
-from edition.sources.register import Register
 from edition.site.loading import Sources
+from edition.sources.register import Register
 
 When = Literal["always", "publish"]
 
@@ -52,7 +55,7 @@ class Made:
     linkers: dict[str, Linker]
     found: dict[str, dict[str, list[Mention]]]  # lang -> entity id -> its mentions
     used: dict[str, dict[str, list[Piece]]]  # lang -> acronym -> where it is used
-    citables: dict[str, list[cite.Citable]]  # lang -> what can be cited, in document order
+    citables: dict[str, list[Reference]]  # lang -> every citable unit, in document order (pages, then below)
     around: dict[str, Around]  # provision number -> what it mentions and its related provisions
     generated: datetime.date  # the day the AKN files say they were generated
     publishing: bool  # a publication build (buildmode.publishing())
@@ -83,7 +86,9 @@ class FileOutput:
     media_types: dict[str, str]  # file suffix -> Content-Type a server sends
     precompressed: bool  # a .gz copy beside each file, in a publication build
     built: When = "always"
-    listing: Callable[[Made, str, str], Markup] | None = None  # (made, lang, page URL) -> what a hand-written page shows
+    listing: Callable[[Made, str, str], Markup] | None = (
+        None  # (made, lang, page URL) -> what a hand-written page shows
+    )
 
 
 @dataclass(frozen=True)
@@ -104,17 +109,22 @@ def built(entry: PageKind | FileOutput | SiteOutput, publishing: bool) -> bool:
 # ---------------------------------------------------------------- files made from the sources
 
 
+def pages_of(items: list[Reference]) -> list[Reference]:
+    """The units that have a page of their own (not an indent or a letter's paragraph)."""
+    return [item for item in items if not item.anchor]
+
+
 def citation_downloads(made: Made) -> dict[str, bytes]:
     """The BibTeX, RIS and CSL-JSON of every citable page, in both languages."""
     files = {}
     for lang in LANGS:
-        for item in made.citables[lang]:
+        for item in pages_of(made.citables[lang]):
             root = urls.lang_root(lang)
             url = urls.absolute(made.site_url, lang, item.url)
-            files[f"{root}{item.url}{item.slug}.bib"] = cite.bibtex(item, url).encode()
-            files[f"{root}{item.url}{item.slug}.ris"] = cite.ris(item, url).encode()
-            csl = json.dumps(cite.csl(item, url), ensure_ascii=False, indent=2)
-            files[f"{root}{item.url}{item.slug}.json"] = csl.encode()
+            files[f"{root}{item.url}{item.slug}.bib"] = bibtex.bibtex(item, url).encode()
+            files[f"{root}{item.url}{item.slug}.ris"] = ris.ris(item, url).encode()
+            data = json.dumps(csl.csl_json(item, url), ensure_ascii=False, indent=2)
+            files[f"{root}{item.url}{item.slug}.json"] = data.encode()
     return files
 
 
@@ -123,7 +133,7 @@ def pinpoint_pages(made: Made) -> dict[str, bytes]:
     files = {}
     for lang in LANGS:
         root = urls.lang_root(lang)
-        for item in made.citables[lang]:
+        for item in pages_of(made.citables[lang]):
             url = urls.absolute(made.site_url, lang, item.url)
             target = urls.relative(urls.pinpoint(item.key), item.url)
             page = cite.redirect_page(target, url, lang, item.title)
@@ -148,7 +158,15 @@ def json_export(made: Made) -> dict[str, bytes]:
     """The whole document, both languages, as one JSON file at the site root."""
     sources = made.sources
     language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
-    data = cite.export(sources.walks, sources.identity, made.site_url, mentioned_entities(made.found), language_notes)
+    data = export(
+        sources.walks,
+        sources.identity,
+        made.site_url,
+        mentioned_entities(made.found),
+        language_notes,
+        made.citables,
+        sources.edition,
+    )
     return {sources.identity.exports["json"]: json.dumps(data, ensure_ascii=False, indent=1).encode()}
 
 
@@ -176,7 +194,7 @@ def pinpoint_listing(made: Made, lang: str, page_url: str) -> Markup:
             "/" + urls.lang_root(lang) + urls.pinpoint(item.key),
             item.title,
         )
-        for item in made.citables[lang]
+        for item in pages_of(made.citables[lang])
     ]
     exported = made.sources.identity.exports["json"]
     labels = made.sources.labels[lang]
@@ -220,7 +238,9 @@ def pdf_link(made: Made, lang: str) -> str:
     return pdf.pdf_path(made.sources.identity, lang) if built(PDF, made.publishing) else ""
 
 
-def document_kind(ctx: Context, links: list, pdf_path: str, around: dict[str, Around], register: Register) -> list[Page]:
+def document_kind(
+    ctx: Context, links: list, pdf_path: str, around: dict[str, Around], register: Register
+) -> list[Page]:
     pages = document_pages(ctx, links)
     return [with_around(ctx, with_view_line(ctx, page, pdf_path), around, register) for page in pages]
 

@@ -32,7 +32,7 @@ REQUIRED_LABELS = (
     "translation_note", "permalink", "cite_box", "cite_url", "cite_text", "copy", "download",
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
-    "cite_para", "cite_export",
+    "cite_para", "cite_export", "cite_genre", "cite_publisher_name", "cite_translation_mark",
 )  # fmt: skip
 
 
