@@ -39,7 +39,8 @@ LOCALES = ("en-US", "en-GB", "fr-CA", "fr-FR")
 EXTENSIONS = ("bib", "ris", "json")
 ISSUER = {"fr": "Conseil de sécurité des Nations Unies", "en": "United Nations Security Council"}
 TRANSLATION_MARK = "[english translation, the s/2003/85 reference edition, version"
-REPEATED = re.compile(r"\b(\w[\w'’-]{2,})\b[\s.,;:]+\1\b", re.IGNORECASE)
+# A word or a run of up to three words given twice in a row ("United Nations. United Nations").
+REPEATED = re.compile(r"\b((?:\w[\w'’-]*\s+){0,2}\w[\w'’-]{2,})\b[\s.,;:]+\1\b", re.IGNORECASE)
 
 
 def citable_pages(site: Path) -> list[tuple[str, Path]]:
