@@ -140,14 +140,14 @@ def test_redirects_file_matches_the_pinpoint_pages(site: Path):
 
 
 def test_redirects_carry_the_path_the_site_is_published_under():
+    from edition.citations.model import marked
     from edition.exports.addresses import redirects, site_path
-    from edition.pages.cite import marked
     from edition.site.loading import load_sources
 
     from tests.conftest import SOURCE
 
     sources = load_sources(SOURCE)
-    citables = marked(sources.walks, sources.identity, sources.labels)
+    citables = marked(sources.walks, sources.identity, sources.edition, sources.labels)
     assert site_path("https://example.org") == "/" and site_path("https://example.org/s") == "/s/"
     text = redirects(citables, "https://example.org/s-2003-85/")
     assert "/s-2003-85/p/16.3.2/ /s-2003-85/plan/16-3-2/ 301\n" in text

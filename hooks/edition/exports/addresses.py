@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 from urllib.parse import urlsplit
 
+from edition.citations.model import Reference
 from edition.core import urls
 from edition.core.langs import LANGS
-from edition.pages.cite import Citable
 
 REDIRECTS = "_redirects"
 NOT_FOUND_DATA = "assets/javascripts/not-found.json"
@@ -30,17 +30,22 @@ def site_path(site_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def redirect_rules(citables: dict[str, list[Citable]], site_url: str) -> list[tuple[str, str]]:
+def pages(items: list[Reference]) -> list[Reference]:
+    """The citable units that have a page and a short address (not an indent of one)."""
+    return [item for item in items if not item.anchor]
+
+
+def redirect_rules(citables: dict[str, list[Reference]], site_url: str) -> list[tuple[str, str]]:
     """(short address, page) of every citable page of every language, as site-absolute paths."""
     root = site_path(site_url)
     return [
         (f"{root}{urls.lang_root(lang)}{urls.pinpoint(item.key)}", f"{root}{urls.lang_root(lang)}{item.url}")
         for lang in LANGS
-        for item in citables[lang]
+        for item in pages(citables[lang])
     ]
 
 
-def redirects(citables: dict[str, list[Citable]], site_url: str) -> str:
+def redirects(citables: dict[str, list[Reference]], site_url: str) -> str:
     """The `_redirects` file: one 301 a line, the address with and without its final slash (a host
     may match either way). A host that reads it answers before the pinpoint page is served."""
     lines = [
@@ -53,16 +58,17 @@ def redirects(citables: dict[str, list[Citable]], site_url: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def not_found_data(citables: dict[str, list[Citable]]) -> dict:
+def not_found_data(citables: dict[str, list[Reference]]) -> dict:
     """Key ("16.3.2", "letter", "preamble") -> language -> [page path below its language root, title]."""
     out: dict[str, dict[str, list[str]]] = {}
     for lang in LANGS:
-        for item in citables[lang]:
-            out.setdefault(item.key, {})[lang] = [item.url, item.title]
+        for item in pages(citables[lang]):
+            title = f"{item.component_title}, {item.pinpoint}" if item.pinpoint else item.component_title
+            out.setdefault(item.key, {})[lang] = [item.url, title]
     return {"languages": {lang: urls.lang_root(lang) for lang in LANGS}, "pages": out}
 
 
-def host_files(citables: dict[str, list[Citable]], site_url: str) -> dict[str, bytes]:
+def host_files(citables: dict[str, list[Reference]], site_url: str) -> dict[str, bytes]:
     """Path in the built site -> content: the redirects file and the 404 page's data."""
     data = json.dumps(not_found_data(citables), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return {REDIRECTS: redirects(citables, site_url).encode(), NOT_FOUND_DATA: data.encode()}
