@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from edition.pages import cite
 from edition.exports import pdf
+from edition.exports.versions import official_versions
 from edition.core import urls
 from edition.exports.akn import akn_files
 from edition.core.buildmode import publishing
@@ -189,6 +190,7 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
         mentioned_entities(found),
         language_notes,
     )
+    export["officialVersions"] = official_versions(sources.identity, sources.labels)  # exports/versions.py
     files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()
     trees = {lang: with_spans(sources.trees[lang], finder(linkers[lang])) for lang in LANGS}
     paths = {lang: sources.walks[lang].path for lang in LANGS}
