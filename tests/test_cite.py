@@ -151,5 +151,6 @@ def test_copy_button_copies_the_citation(browser, server):
     context.close()
     assert copied == (
         "Partnership Action Plan against Terrorism, para. 16.3.2, enclosure to S/2003/85 (24 January 2003). "
-        "English translation prepared for this edition; the French text is official."
+        "English translation prepared for this edition; the French and the United Nations' English (S/2003/85) "
+        "are official."
     )

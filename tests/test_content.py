@@ -33,8 +33,8 @@ NOTES = SOURCE / "translation-notes.md"
 ENTRY_LINES = ("French", "English", "Why", "Source")
 PLACE = NOTE_PLACE  # the build reads the notes (sources/translation_notes.py)
 TRANSLATION_NOTE = (
-    "English translation prepared for this edition; the official versions are the French and the United Nations' "
-    "English (S/2003/85)."
+    "English translation prepared for this edition; the French and the United Nations' English (S/2003/85) "
+    "are official."
 )
 FRENCH_TITLE = "Plan d'action du partenariat contre le terrorisme, par. 16.3.2"
 # Security Council resolution 1373 (2001), official English: paragraph 3 (a) and paragraph 4.
@@ -120,8 +120,8 @@ def test_the_review_points_are_in_the_english(docs):
 # The corrections of the second specialist review: each wrong wording gone, the right one there.
 # Resolution 1441 (2002), paragraph 13, in the United Nations' official English (S/RES/1441 (2002)).
 RESOLUTION_1441_13 = "that it will face serious consequences as a result of its continued violations of its obligations"
-# The Prague Summit Declaration, paragraph 3 (nato.int, docu/pr/2002/p02-127e.htm): the run the
-# earlier English shared with it, its "by" before "the proliferation" absent from the French.
+# The earlier English's run shared with the Prague Summit Declaration, paragraph 3 (nato.int,
+# docu/pr/2002/p02-127e.htm), with a "by" before "the proliferation" that the French does not have.
 DECLARATION_RUN = "including the threat posed by terrorism and by the proliferation of weapons of mass destruction"
 CORRECTIONS = [  # (place, wrong, right)
     ("annex", "of the serious consequences it would face if it continued to fail to meet its obligations",
