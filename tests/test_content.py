@@ -401,7 +401,7 @@ def test_the_english_pdf_states_the_official_versions(site: Path):
     first = " ".join(english.pages[0].extract_text().split())
     assert first.index("Official versions: the French, reproduced here word for word, and the UN's English, "
                        f"{UN_ENGLISH}") < first.index("Letter dated 22 January 2003")  # fmt: skip
-    assert "the edition's own translation, not an official text" in first
+    assert "a translation prepared for this edition, not an official text" in first
     whole = " ".join(" ".join(page.extract_text().split()) for page in english.pages)
     assert not FRENCH_ONLY_OFFICIAL.search(whole)
     assert '[Original: English] "[Original: English]": the letter was written in English' in whole
