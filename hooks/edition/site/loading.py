@@ -59,7 +59,7 @@ def load_sources(folder: Path, root: Path | None = None) -> Sources:
         path = folder / identity.source_name(lang)
         docs[lang] = load_document(path, lang, identity.components, shown_path(path, root), False)
     original_path = folder / identity.original
-    original = read_text(original_path, shown_path(original_path, root))
+    original = read_text(original_path, shown_path(original_path, root), characters=True)
     trees, walks = trees_of(docs)
     check_fidelity(original, shown_path(original_path, root), walks["fr"])
     check_aligned(walks["fr"], walks["en"])
