@@ -43,12 +43,14 @@ from pathlib import Path
 
 from edition.core import buildmode
 from edition.core.caching import ParsedOnce, listed_once
+from edition.site.site_config import hook_problems
 from edition.site.sitedir import SITE
 from jinja2 import Environment
 from markupsafe import Markup
 from material.plugins.search import plugin as material_search
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.serve")
@@ -93,6 +95,9 @@ def is_page(path: str) -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Under `mkdocs serve`, each build's theme environment lists the installed theme's files once
     per process (static-i18n runs on_config again for its inner build: wrapped once)."""
+    problems = hook_problems(list(config["hooks"]), config.config_file_path)
+    if problems:
+        raise PluginError("Bad configuration:\n" + "\n".join(problems))
     get_env = config.theme.get_env
     if buildmode.serving() and not isinstance(get_env, ListingOnce):
         config.theme.get_env = ListingOnce(get_env, Path(config.config_file_path).parent)
