@@ -33,6 +33,7 @@ from edition.exports.akn import AknError
 from edition.exports.search import split_index
 from edition.exports.synonyms import synonyms
 from edition.pages.contents import toc_tokens
+from edition.pages.handwritten import check_handwritten
 from edition.pages.templates import template_problem
 from edition.site.assemble import Edition, assemble_docs, build_edition, page_file_names, precompress, write_site_files
 from edition.site.site_config import configure as configure_site
@@ -144,6 +145,11 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
 
 @event_priority(100)  # before any plugin that reads the HTML
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    if page.file.src_uri not in rendered:  # a hand-written page: held to the markup allow-list
+        try:
+            check_handwritten(html, page.markdown or "", f"docs/{page.file.src_uri}")
+        except SourceError as error:
+            raise PluginError(f"Bad hand-written page:\n{error}") from error
     html = held.pop(page.file.src_uri, html)
     if page.file.src_uri in with_contents:  # Markdown, skipped, would have made it from the headings
         page.toc = get_toc(toc_tokens(html))

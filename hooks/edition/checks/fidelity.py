@@ -11,7 +11,7 @@ elements and the citations of those units carry the wrong words. So each publish
 begins, and each unit of the original must begin a published one. The original is a conversion
 of the printed PDF (original_units): its blocks, bullets, numbered paragraphs, the number and the
 bold title at the start of a provision are its units; a block that starts in lower case after
-one that does not end a sentence is the same unit cut by a page break; a line ending in a hard
+one that does not end a sentence is the same unit cut by a page break (no unit begins there); a line ending in a hard
 break ("  ") may end a unit (the masthead's distribution and date) or not (a title on two lines).
 """
 
@@ -114,7 +114,7 @@ def original_units(markdown: str) -> OriginalUnits:
                 begins = "hard" if starts or position else ("soft" if hard_break else "")
                 cut = index == 0 and position == 0 and found and words[0][0].islower()
                 if cut and found[-1] not in SENTENCE_END:  # a page break cut this unit: it goes on
-                    begins = "soft"
+                    begins = ""
                 if begins:
                     (hard if begins == "hard" else soft).add(len(found))
                 found.extend(words)
