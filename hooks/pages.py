@@ -147,7 +147,9 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     if page.file.src_uri not in rendered:  # a hand-written page: held to the markup allow-list
         try:
-            check_handwritten(html, page.markdown or "", f"docs/{page.file.src_uri}")
+            written = Path(config.config_file_path).parent / "docs" / page.file.src_uri  # its lines, as written
+            text = written.read_text(encoding="utf-8") if written.is_file() else page.markdown or ""
+            check_handwritten(html, text, f"docs/{page.file.src_uri}")
         except SourceError as error:
             raise PluginError(f"Bad hand-written page:\n{error}") from error
     html = held.pop(page.file.src_uri, html)
