@@ -44,13 +44,12 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # build hang or take gigabytes. Aliases (*name) are refused: an alias bomb (a billion laughs) is a
 # few lines whose values expand to millions of nodes; the edition's files need none.
 MAX_YAML_BYTES = 1_000_000
-MAX_YAML_EVENTS = 200_000
+MAX_YAML_EVENTS = 50_000
 MAX_YAML_DEPTH = 40
 
 
-def bounded(text: str, path: str) -> None:
-    """Raise SourceError, at its line, where a YAML text goes beyond the bounds; YAML's own
-    errors are left to the composer, which names them."""
+def bounded_size(text: str, path: str) -> None:
+    """Raise SourceError when a YAML text is larger than any file of the edition could be."""
     if len(text) > MAX_YAML_BYTES:
         raise SourceError(
             path,
@@ -60,6 +59,12 @@ def bounded(text: str, path: str) -> None:
             "a file of the edition is a few kilobytes: check that this is the right file",
             1,
         )
+
+
+def bounded(text: str, path: str) -> None:
+    """Raise SourceError, at its line, where a YAML text goes beyond the bounds; YAML's own
+    errors are left to the composer, which names them."""
+    bounded_size(text, path)
     depth = 0
     for count, event in enumerate(yaml.parse(text, Loader=LOADER), start=1):
         line, column = event.start_mark.line + 1, event.start_mark.column + 1
@@ -109,6 +114,7 @@ class Reader:
     def compose(self, text: str) -> Node | None:
         """The file's node tree, read within bounds (bounded): no file can make the reader hang
         or fill the memory."""
+        bounded_size(text, self.path)  # before anything reads it whole
         check_characters(text, self.path)
         try:
             bounded(text, self.path)
