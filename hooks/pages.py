@@ -34,7 +34,7 @@ from edition.engine.toc import table_of_contents
 from edition.enrich.mentions import EnrichError
 from edition.exports.akn import AknError
 from edition.exports.synonyms import synonyms
-from edition.pages.handwritten import check_handwritten
+from edition.pages.handwritten import check_handwritten, check_theme_strings
 from edition.pages.templates import template_problem
 from edition.site.assemble import Edition, assemble_docs, build_edition, page_file_names, precompress, write_site_files
 from edition.site.site_config import configure as configure_site
@@ -147,6 +147,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
             written = Path(config.config_file_path).parent / "docs" / page.file.src_uri  # its lines, as written
             text = written.read_text(encoding="utf-8") if written.is_file() else page.markdown or ""
             check_handwritten(html, text, f"docs/{page.file.src_uri}")
+            check_theme_strings(page.title or "", page.meta or {}, text, f"docs/{page.file.src_uri}")
         except SourceError as error:
             raise PluginError(f"Bad hand-written page:\n{error}") from error
     html = held.pop(page.file.src_uri, html)

@@ -36,6 +36,26 @@ def line_of(markdown: str, needles: list[str]) -> int:
     return 1
 
 
+# Material writes a page's title and its front matter's texts unescaped, in <title> and in
+# attributes: they hold none of these.
+UNSAFE_IN_THEME = '<>"&`'
+
+
+def check_theme_strings(title: str, meta: dict, markdown: str, path: str) -> None:
+    """The page's title (its front matter's or its first heading's) and its front matter's texts,
+    which the theme writes unescaped, hold no character that would end an element or attribute."""
+    named = [(f"{key}:", value) for key, value in meta.items() if isinstance(value, str)]
+    for needle, value in [*named, ("# ", title or "")]:
+        if bad := next((char for char in value if char in UNSAFE_IN_THEME), None):
+            raise SourceError(
+                path,
+                line_of(markdown, [needle, value[:30]]),
+                "hand-written page",
+                f"the title or front matter text {value[:60]!r} holds {bad!r}, which the theme writes unescaped; "
+                'write it without <, >, ", & and ` (typographic quotes « » “ ” are fine)',
+            )
+
+
 def check_handwritten(html: str, markdown: str, path: str) -> None:
     """Raise SourceError at the first element, attribute or address outside the allow-list."""
     from lxml import html as lxml_html  # the build's hand-written pages only
