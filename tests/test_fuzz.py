@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from tests.helpers import SHAPE
 from tests.test_bad_input import EN, FR, LAB, REG, read
 
-MESSAGE = re.compile(r"^\S+:\d+(:\d+)?: [^:\n]+: .+", re.S)  # file:line[:col]: where: what
+MESSAGE = re.compile(r"^\S+:\d+(:\d+)?: \S.*: .+", re.S)  # file:line[:col]: where: what
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Any code point, surrogates included (a source decoded from bytes holds none, but a reader must not care).
 ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=80)
