@@ -127,7 +127,7 @@ CORRECTIONS = [  # (place, wrong, right)
     ("annex", "of the serious consequences it would face if it continued to fail to meet its obligations",
      RESOLUTION_1441_13.replace("will", "would")),
     ("annex", DECLARATION_RUN, "including the threat posed by terrorism and the proliferation of weapons"),
-    ("16.4.3", "capabilities that could help to provide", "capabilities able to contribute, upon request, to providing"),
+    ("16.4.3", "capabilities that could help to provide", "capabilities able to contribute, upon request"),
     ("16.3.1", "personnel and materiel", "personnel and material"),
     ("16.3.4", "explosives, materiel and technologies", "explosives, material and technologies"),
     ("11", "results-oriented", "result-oriented"),

@@ -19,7 +19,7 @@ from edition.enrich.mentions import EnrichError, Linker, Piece, check_text, find
 from edition.pages.notes import note_html
 from edition.pages.related import around_provisions
 from edition.pages.render import Context, Page
-from edition.site.loading import Sources, load_sources
+from edition.site.loading import IDENTITY, Sources, load_sources
 from edition.site.outputs import FILES, PAGES, Made, built, compressible_suffixes, listed, pages_of
 from edition.sources.parse import SourceError, decode
 
@@ -109,7 +109,16 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
     files: dict[str, bytes] = {}
     for output in FILES:
         if built(output, made.publishing):
-            files |= output.make(made)
+            for name, data in output.make(made).items():
+                if name in files:  # a path from the data given twice: one would be lost
+                    raise SourceError(
+                        f"source/{IDENTITY}",
+                        1,
+                        "document",
+                        f"two outputs would be written to '{name}' "
+                        f"(one of them {output.name}); give each its own path in exports",
+                    )
+                files[name] = data
     return Edition(sources, pages, made.citables, files, made)
 
 
@@ -193,9 +202,18 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
     return written
 
 
+def inside(site: Path, name: str) -> Path:
+    """The path of a file in the site folder; a name that would leave it is refused (the schema
+    refuses such a path in document.yml: this keeps the promise whatever made the name)."""
+    target = (site / name).resolve()
+    if name.startswith("/") or "\\" in name or not target.is_relative_to(site.resolve()):
+        raise ValueError(f"'{name}' would be written outside the site folder; give a path inside it (data/...)")
+    return target
+
+
 def write_site_files(edition: Edition, site: Path) -> None:
     for name, data in edition.site_files.items():
-        write_if_changed(site / name, data)
+        write_if_changed(inside(site, name), data)
 
 
 def precompress(site: Path) -> int:

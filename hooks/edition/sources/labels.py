@@ -27,6 +27,9 @@ def holds_markup(key: str) -> bool:
     return key in MARKUP_LABELS or key.startswith(MARKUP_PREFIX)
 
 
+# Labels MkDocs' configuration takes (site_config.py), which Material writes unescaped, some into
+# attributes between double quotes: plain text (no '<' or '&': Reader.text) without '"'.
+THEME_LABELS = ("site_name", "site_description", "copyright")
 # Labels holding a mapping rather than a text, and the keys it must have.
 NESTED_LABELS = {"kinds": KINDS}
 # Every label the code reads: a file without one of them stops the build before any page is made.
@@ -84,6 +87,13 @@ def parse_labels(text: str, path: str, required: tuple[str, ...] = ()) -> dict[s
                 out[lang][key] = to_html(reader.text(value, where, key, markup="links"), links=True)
             else:
                 out[lang][key] = reader.text(value, where, key)
+                if key in THEME_LABELS and '"' in out[lang][key]:
+                    raise reader.error(
+                        value,
+                        where,
+                        f"{key} holds '\"', which MkDocs' theme writes unescaped into an HTML "
+                        "attribute; write typographic quotes (« », “ ”) instead",
+                    )
         for key in REQUIRED_LABELS + required:
             if key not in items:
                 raise reader.error(
