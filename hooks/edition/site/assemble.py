@@ -25,6 +25,7 @@ from edition.pages.notes import note_html
 from edition.sources.parse import decode
 from edition.sources.register import Register
 from edition.pages.related import Around, around_provisions, with_around
+from edition.enrich.similarity import provisions_of, related_provisions
 from edition.pages.render import Context, Page, document_pages
 from edition.pages.render_entities import entity_index_page, entity_page, glossary_page
 from edition.pages.render_parallel import parallel_pages, with_view_line
@@ -154,7 +155,9 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
     pages: dict[str, list[Page]] = {}
     files: dict[str, bytes] = {}
     citables = cite.marked(sources.walks, sources.identity, sources.labels)
-    around = around_provisions(found[DEFAULT_LANG], list(sources.walks[DEFAULT_LANG].provisions))  # the same in both
+    # Related provisions by subject: one list for both languages, from both texts (enrich/similarity.py).
+    related = related_provisions(provisions_of(sources.walks, found), LANGS)
+    around = around_provisions(found[DEFAULT_LANG], related, list(sources.walks[DEFAULT_LANG].provisions))
     # Every page, the PDF, the citations and the export read each language's tree through its walk
     # (sources.walks); the AKN files are written from the tree with its mentions marked.
     contexts = {
