@@ -90,6 +90,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"Bad source:\n{error}") from error
     except TemplateError as error:
         raise PluginError(f"Bad template:\n{template_problem(error)}") from error
+    except ValueError as error:  # a check of the edition's own code: no traceback, what it found
+        raise PluginError(f"The edition's build stopped:\n{error}") from error
     made_from = current
     configure_site(config, i18n.languages(config), edition.sources)
     rendered = set(page_file_names(edition).values())
