@@ -16,8 +16,8 @@ from edition.core import urls
 from edition.core.buildmode import publishing
 from edition.core.langs import DEFAULT_LANG, LANGS
 from edition.enrich.mentions import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
-from edition.pages.notes import note_html
 from edition.enrich.similarity import provisions_of, related_provisions
+from edition.pages.notes import note_html
 from edition.pages.related import around_provisions
 from edition.pages.render import Context, Page
 from edition.site.loading import Sources, load_sources
