@@ -31,6 +31,8 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from edition.document.passages import CONTENT, Walk
 from edition.enrich.mentions import Mention
@@ -55,348 +57,33 @@ TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"(?<![^\W_])(?:(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=[^\W_]))?([^\W_]+(?:-[^\W_]+)*)", re.I)
 CLAUSE = re.compile(r"[.;:!?]\s+|[.;:!?]$")  # a sentence, or one item of a list run in a sentence
 
-STOP_WORDS = {
-    "fr": set(
-        [
-            "a",
-            "à",
-            "afin",
-            "ainsi",
-            "alors",
-            "au",
-            "aucun",
-            "aussi",
-            "autre",
-            "autres",
-            "aux",
-            "avec",
-            "avoir",
-            "c",
-            "ça",
-            "ce",
-            "ceci",
-            "cela",
-            "celle",
-            "celles",
-            "celui",
-            "ceux",
-            "cette",
-            "ces",
-            "chaque",
-            "ci",
-            "comme",
-            "comprenant",
-            "compris",
-            "concerne",
-            "concernant",
-            "d",
-            "dans",
-            "de",
-            "des",
-            "dès",
-            "deux",
-            "doit",
-            "donc",
-            "dont",
-            "du",
-            "elle",
-            "elles",
-            "en",
-            "encore",
-            "entre",
-            "est",
-            "et",
-            "été",
-            "être",
-            "eux",
-            "fait",
-            "faire",
-            "font",
-            "hors",
-            "il",
-            "ils",
-            "je",
-            "l",
-            "la",
-            "le",
-            "les",
-            "leur",
-            "leurs",
-            "lors",
-            "lui",
-            "m",
-            "ma",
-            "mais",
-            "me",
-            "même",
-            "mêmes",
-            "mes",
-            "moins",
-            "n",
-            "ne",
-            "ni",
-            "non",
-            "nos",
-            "notamment",
-            "notre",
-            "nous",
-            "on",
-            "ont",
-            "ou",
-            "où",
-            "par",
-            "parmi",
-            "pas",
-            "peut",
-            "peuvent",
-            "plus",
-            "pour",
-            "pourra",
-            "pourront",
-            "qu",
-            "que",
-            "quel",
-            "quelle",
-            "quelles",
-            "quels",
-            "qui",
-            "s",
-            "sa",
-            "sans",
-            "se",
-            "sera",
-            "seront",
-            "ses",
-            "si",
-            "sein",
-            "selon",
-            "soit",
-            "son",
-            "sont",
-            "sous",
-            "sur",
-            "t",
-            "ta",
-            "te",
-            "tel",
-            "telle",
-            "telles",
-            "tels",
-            "toute",
-            "toutes",
-            "tous",
-            "tout",
-            "très",
-            "tu",
-            "un",
-            "une",
-            "vos",
-            "votre",
-            "vous",
-            "y",
-            "ci-après",
-            "ici",
-            "cet",
-            "lequel",
-            "laquelle",
-            "lesquels",
-            "lesquelles",
-            "auxquels",
-            "auxquelles",
-            "duquel",
-            "desquels",
-            "serait",
-            "seraient",
-            "était",
-            "étaient",
-            "ayant",
-            "également",
-            "particulier",
-            "manière",
-            "façon",
-            "cas",
-            "lieu",
-            "égard",
-            "ailleurs",
-            "outre",
-            "mis",
-            "mise",
-            "mises",
-            "mettre",
-            "sorte",
-            "compte",
-            "après",
-            "prévu",
-            "prévue",
-            "prévus",
-            "prévues",
-            "étant",
-            "but",
-            "vue",
-            "point",
-            "points",
-            "pris",
-            "prise",
-            "prendre",
-            "fera",
-            "feront",
-            "seront",
-            "entre",
-            "suivants",
-            "suivantes",
-            "suivant",
-            "suivante",
-            "conviendra",
-            "lieu",
-            "place",
-            "échelle",
-            "menée",
-            "mené",
-            "menés",
-            "menées",
-            "mener",
-            "configuration",
-        ]
-    ),
-    "en": set(
-        [
-            "a",
-            "about",
-            "above",
-            "after",
-            "all",
-            "also",
-            "an",
-            "and",
-            "any",
-            "are",
-            "as",
-            "at",
-            "be",
-            "been",
-            "being",
-            "both",
-            "but",
-            "by",
-            "can",
-            "could",
-            "did",
-            "do",
-            "does",
-            "each",
-            "either",
-            "for",
-            "from",
-            "further",
-            "had",
-            "has",
-            "have",
-            "he",
-            "her",
-            "his",
-            "how",
-            "i",
-            "if",
-            "in",
-            "into",
-            "is",
-            "it",
-            "its",
-            "itself",
-            "may",
-            "might",
-            "more",
-            "most",
-            "must",
-            "no",
-            "nor",
-            "not",
-            "of",
-            "on",
-            "or",
-            "other",
-            "others",
-            "our",
-            "out",
-            "over",
-            "own",
-            "same",
-            "shall",
-            "she",
-            "should",
-            "so",
-            "some",
-            "such",
-            "than",
-            "that",
-            "the",
-            "their",
-            "them",
-            "themselves",
-            "then",
-            "there",
-            "these",
-            "they",
-            "this",
-            "those",
-            "through",
-            "to",
-            "too",
-            "under",
-            "until",
-            "up",
-            "upon",
-            "very",
-            "was",
-            "we",
-            "were",
-            "what",
-            "when",
-            "where",
-            "which",
-            "while",
-            "who",
-            "whom",
-            "why",
-            "will",
-            "with",
-            "within",
-            "would",
-            "you",
-            "your",
-            "well",
-            "between",
-            "among",
-            "including",
-            "inter",
-            "alia",
-            "regard",
-            "particular",
-            "hereby",
-            "hereinafter",
-            "referred",
-            "way",
-            "ways",
-            "aim",
-            "aimed",
-            "take",
-            "taken",
-            "taking",
-            "place",
-            "placed",
-            "placing",
-            "seek",
-            "seeking",
-            "view",
-            "following",
-            "appropriate",
-            "set",
-            "make",
-            "made",
-            "format",
-        ]
-    ),
-}
+# Grammatical words, and words of the text's formulas that say nothing of its subject ("mise en
+# œuvre", "en configuration CPEA", "in EAPC format"): they count for nothing.
+FRENCH_STOP_WORDS = """
+    a à afin ainsi alors au aucun aussi autre autres aux avec avoir c ça ce ceci cela celle celles
+    celui ceux cette ces chaque ci comme comprenant compris concerne concernant d dans de des dès
+    deux doit donc dont du elle elles en encore entre est et été être eux fait faire font hors il
+    ils je l la le les leur leurs lors lui m ma mais me même mêmes mes moins n ne ni non nos
+    notamment notre nous on ont ou où par parmi pas peut peuvent plus pour pourra pourront qu que
+    quel quelle quelles quels qui s sa sans se sera seront ses si sein selon soit son sont sous sur
+    t ta te tel telle telles tels toute toutes tous tout très tu un une vos votre vous y ci-après
+    ici cet lequel laquelle lesquels lesquelles auxquels auxquelles duquel desquels serait seraient
+    était étaient ayant également particulier manière façon cas lieu égard ailleurs outre mis mise
+    mises mettre sorte compte après prévu prévue prévus prévues étant but vue point points pris
+    prise prendre fera feront suivants suivantes suivant suivante conviendra place échelle menée
+    mené menés menées mener configuration
+"""
+ENGLISH_STOP_WORDS = """
+    a about above after all also an and any are as at be been being both but by can could did do
+    does each either for from further had has have he her his how i if in into is it its itself may
+    might more most must no nor not of on or other others our out over own same shall she should so
+    some such than that the their them themselves then there these they this those through to too
+    under until up upon very was we were what when where which while who whom why will with within
+    would you your well between among including inter alia regard particular hereby hereinafter
+    referred way ways aim aimed take taken taking place placed placing seek seeking view following
+    appropriate set make made format
+"""
+STOP_WORDS = {"fr": set(FRENCH_STOP_WORDS.split()), "en": set(ENGLISH_STOP_WORDS.split())}
 GENERIC_SHOWN = 3  # letters: a shorter word is never named in a reason ("mis", "but")
 
 
@@ -507,10 +194,9 @@ def stem(word: str, lang: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word of a text: where it is (in the text without tags), as written, and its stem ("" for a
-    stop word)."""
+    stop word). A named tuple: a text is tens of thousands of them, made quickly."""
 
     start: int  # where a run of words starting with this one starts (before its elision)
     end: int
@@ -522,15 +208,17 @@ def plain_text(text: str) -> str:
     return re.sub(r"\s+", " ", TAG.sub("", text.replace("<br>", " "))).replace("’", "'")
 
 
+@cache
+def stem_of(token: str, lang: str) -> str:
+    """A word's stem; "" for a stop word or a one-letter word (the same words recur: computed once)."""
+    folded = fold(token)
+    useful = folded not in STOP_WORDS[lang] and token.lower() not in STOP_WORDS[lang] and len(folded) >= 2
+    return stem(folded, lang) if useful else ""
+
+
 def words(text: str, lang: str) -> list[Word]:
     """The words of a plain text; stop words and one-letter words get an empty stem."""
-    out = []
-    for match in WORD.finditer(text):
-        token = match.group(1)
-        folded = fold(token)
-        useful = folded not in STOP_WORDS[lang] and token.lower() not in STOP_WORDS[lang] and len(folded) >= 2
-        out.append(Word(match.start(), match.end(), token, stem(folded, lang) if useful else ""))
-    return out
+    return [Word(m.start(), m.end(), m.group(1), stem_of(m.group(1), lang)) for m in WORD.finditer(text)]
 
 
 def clauses(text: str) -> list[str]:
@@ -595,9 +283,7 @@ def unit(vector: dict[str, float]) -> dict[str, float]:
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(b) < len(a):
-        a, b = b, a
-    return sum(weight * b[term] for term, weight in a.items() if term in b)
+    return sum(a[term] * b[term] for term in a.keys() & b.keys())
 
 
 @dataclass
@@ -648,8 +334,15 @@ class Similarity:
         named = counts([ident for p in self.provisions for ident in dict.fromkeys(p.entities)])
         self.entity_frequency = named
         self.telling = {i for i, n in named.items() if 2 <= n <= max(2, COMMON_ENTITY * total)}
+        self.word_scores: dict[tuple[str, str], float] = {}  # (a, b) in document order -> word_score
 
     def word_score(self, a: str, b: str) -> float:
+        key = (a, b) if self.order[a] < self.order[b] else (b, a)
+        if key not in self.word_scores:
+            self.word_scores[key] = self.compute_word_score(*key)
+        return self.word_scores[key]
+
+    def compute_word_score(self, a: str, b: str) -> float:
         """The words' part of the score: in each language, the cosine of the two texts, or, when
         higher, CLAUSE_FACTOR times that of one's sentence or list item with the other's text (a
         long provision that lists many subjects, such as paragraph 7, is close to the provision on
@@ -702,19 +395,23 @@ class Similarity:
                     runs.append((-sum(shared[s] for s in stems), len(runs), stems, shown))
             current.clear()
 
+        last = len(found) - 1
         for index, word in enumerate(found):
-            content = sum(1 for w in current if w.stem)
-            follows = index + 1 < len(found) and found[index + 1].stem in shared
-            if (word.stem in shared and content < RUN_WORDS and word.stem not in {w.stem for w in current}) or (
-                not word.stem and current and follows and text[current[-1].end : word.start].strip() == ""
-            ):
-                current.append(word)
-            else:
-                close()
-                if word.stem in shared:
+            if current:
+                gap = text[current[-1].end : word.start]
+                held = {w.stem for w in current if w.stem}
+                if gap.strip():  # a comma, a full stop: the run ends
+                    close()
+                elif word.stem in shared and len(held) < RUN_WORDS and word.stem not in held:
                     current.append(word)
-            if current and index + 1 < len(found) and text[current[-1].end : found[index + 1].start].strip(" "):
-                close()  # a comma, a full stop: the run ends
+                    continue
+                elif not word.stem and index < last and found[index + 1].stem in shared:
+                    current.append(word)  # a small word between two shared ones ("sources de financement")
+                    continue
+                else:
+                    close()
+            if word.stem in shared:
+                current.append(word)
         close()
         out: list[str] = []
         seen: set[str] = set()
