@@ -104,9 +104,9 @@ function rewrite(query) {
 // The reader's words by the term each becomes once folded ("legeres" -> "légères"), split as
 // Material splits a query (the index's separator).
 function typedWords(query) {
-  const typed = {};
+  const typed = new Map();
   for (const word of query.split(new RegExp(setup.data.config.separator))) {
-    if (word) typed[fold(word)] = word;
+    if (word) typed.set(fold(word), word);
   }
   return typed;
 }
@@ -147,7 +147,7 @@ function answer(message, query) {
   items = items.map(group => group.map(item => ({
     ...item,
     text: excerpt(item.text),
-    terms: Object.fromEntries(Object.entries(item.terms || {}).map(([term, found]) => [query.typed[term] || term, found])),
+    terms: Object.fromEntries(Object.entries(item.terms || {}).map(([term, found]) => [query.typed.get(term) || term, found])),
   })));
   return { ...message, data: { ...message.data, items } };
 }
@@ -191,15 +191,16 @@ self.addEventListener("message", async event => {
   } else if (message.type === QUERY && !message.data.trim()) {
     // Material asks with no words (on focus, and when the box is emptied): nothing, after what
     // was asked before.
-    queue = queue.then(() => {
-      current = { first: null, typed: {} };
+    queue = queue.catch(() => {}).then(() => {
+      current = { first: null, typed: new Map() };
       self.postMessage({ type: RESULT, data: { items: [] } });
     });
     await queue;
   } else if (message.type === QUERY) {
     starting = starting || start();
-    // One query at a time, so that each result is rewritten for its own query.
-    queue = queue.then(async () => {
+    // One query at a time, so that each result is rewritten for its own query (a query that
+    // failed does not stop the next).
+    queue = queue.catch(() => {}).then(async () => {
       await starting;
       current = { first: firstPage(message.data), typed: typedWords(message.data) };
       await material({ data: { type: QUERY, data: rewrite(message.data) } });
