@@ -33,7 +33,7 @@ from edition.engine.theme import check_overrides, material_templates, search_wor
 from edition.engine.toc import table_of_contents
 from edition.enrich.mentions import EnrichError
 from edition.exports.akn import AknError
-from edition.exports.synonyms import synonyms
+from edition.exports.search_first import worker_config
 from edition.pages.handwritten import check_handwritten, check_theme_strings
 from edition.pages.templates import template_problem
 from edition.site.assemble import Edition, assemble_docs, build_edition, page_file_names, precompress, write_site_files
@@ -192,8 +192,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     except ValueError as error:
         raise PluginError(f"Bad output path:\nsource/document.yml:1: exports: {error}") from error
     merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    by_lang = {lang: synonyms(edition.sources.register, lang) for lang in edition.pages}
-    for lang, (index, docs) in split_index(merged, by_lang).items():
+    sources = edition.sources
+    numbers = list(sources.walks[DEFAULT_LANG].provisions)
+    for lang, (index, docs) in split_index(
+        merged, worker_config(sources.register, numbers, sources.identity.holder.url, LANGS)
+    ).items():
         folder = site / lang_root(lang) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in (("search_index.json", index), ("documents.json", docs)):

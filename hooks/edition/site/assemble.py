@@ -16,6 +16,7 @@ from edition.core import urls
 from edition.core.buildmode import publishing
 from edition.core.langs import DEFAULT_LANG, LANGS
 from edition.enrich.mentions import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
+from edition.enrich.similarity import provisions_of, related_provisions
 from edition.pages.notes import note_html
 from edition.pages.related import around_provisions
 from edition.pages.render import Context, Page
@@ -76,7 +77,9 @@ def made_from(sources: Sources, site_url: str, templates: tuple | None = None) -
     used = {lang: find_acronyms(linkers[lang], text[lang]) for lang in LANGS}
     found = {lang: find_mentions(linkers[lang], text[lang]) for lang in LANGS}
     citables = marked(sources.walks, sources.identity, sources.edition, sources.labels)
-    around = around_provisions(found[DEFAULT_LANG], list(sources.walks[DEFAULT_LANG].provisions))  # the same in both
+    # Related provisions by subject: one list for both languages, from both texts (enrich/similarity.py).
+    related = related_provisions(provisions_of(sources.walks, found), LANGS)
+    around = around_provisions(found[DEFAULT_LANG], related, list(sources.walks[DEFAULT_LANG].provisions))
     # Every page, the PDF, the citations and the export read each language's tree through its walk
     # (sources.walks); the AKN files are written from the tree with its mentions marked.
     contexts = {

@@ -16,6 +16,8 @@ from edition.sources.parse import SourceError, read_text
 from edition.sources.register import KINDS
 from edition.sources.schema import Reader, at
 
+# Where a related provision stands, when that is its reason (enrich/similarity.place): a label each.
+PLACES = ("parent", "ancestor", "child", "descendant", "sibling", "part")
 # Labels that hold links (the inline allow-list plus <a href="https://...">), and those whose key
 # starts with MARKUP_PREFIX (a note after a component's "[Original: ...]" line, original_note_<block>).
 # Every other label is plain text, escaped wherever it is used.
@@ -44,6 +46,7 @@ REQUIRED_LABELS = (
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
     "cite_para", "cite_export", "cite_genre", "cite_publisher_name", "cite_translation_mark",
+    "related_on", "related_via", *(f"related_place_{place}" for place in PLACES),
 )  # fmt: skip
 
 
