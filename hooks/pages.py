@@ -34,7 +34,16 @@ from edition.exports.search import split_index
 from edition.exports.synonyms import synonyms
 from edition.pages.contents import toc_tokens
 from edition.pages.templates import template_problem
-from edition.site.assemble import Edition, assemble_docs, build_edition, page_file_names, precompress, write_site_files
+from edition.site.assemble import (
+    Edition,
+    assemble_docs,
+    build_edition,
+    page_file_names,
+    precompress,
+    write_if_changed,
+    write_site_files,
+)
+from edition.site.csp import HEADERS_FILE, CspError, headers_file, site_policy, template_scripts
 from edition.site.site_config import configure as configure_site
 from edition.site.sitedir import SITE
 from edition.sources.parse import SourceError
@@ -50,6 +59,7 @@ made_from: tuple = ()  # what that edition and build/docs were made from (see in
 rendered: set[str] = set()  # the names, in build/docs, of the pages the edition renders (HTML already)
 held: dict[str, str] = {}  # their bodies, between on_page_markdown and on_page_content
 with_contents = {source_file(url, lang) for url in WITH_CONTENTS for lang in LANGS}  # pages with a table of contents
+material_scripts: list = []  # the inline scripts of Material's templates (edition/site/csp.py), read once
 
 
 def inputs(folder: Path, *more: str) -> tuple:
@@ -177,7 +187,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Under `mkdocs serve`, what the last build made and this one did not is removed now, before
     # the checks read the folder (edition/site/sitedir.py); the edition's files count as made even when
     # they were not written again because they had not changed.
-    SITE.finish(site / name for name in edition.site_files)
+    SITE.finish([*(site / name for name in edition.site_files), site / HEADERS_FILE])
     frozen = root / "source" / "urls.txt"
     try:  # a published URL never changes; EDITION_FREEZE_URLS=1 is scripts/freeze_urls.py adding pages
         allow_new = os.environ.get("EDITION_FREEZE_URLS") == "1"
@@ -194,5 +204,20 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
     except ValueError as error:
         raise PluginError(f"Published text differs:\n{error}") from error
+    write_headers(site, root)
     if buildmode.publishing():  # 0.4 s of every build otherwise, and no use to `mkdocs serve`
         precompress(site)
+
+
+def write_headers(site: Path, root: Path) -> None:
+    """_headers: the Content-Security-Policy (the hashes of the theme's inline scripts in the
+    pages, each checked to be one the theme's templates write) and the other headers. Every tag's
+    attributes are checked for event handlers and javascript: URLs too, in a publication build."""
+    if not material_scripts:
+        material_scripts.extend(template_scripts(material_templates()))
+    allowed = material_scripts + template_scripts(root / "overrides")
+    try:
+        policy = site_policy(site, allowed, handlers=buildmode.publishing())
+    except CspError as error:
+        raise PluginError(f"Content-Security-Policy:\n{error}") from error
+    write_if_changed(site / HEADERS_FILE, headers_file(policy).encode("utf-8"))
