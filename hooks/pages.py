@@ -60,6 +60,7 @@ rendered: set[str] = set()  # the names, in build/docs, of the pages the edition
 held: dict[str, str] = {}  # their bodies, between on_page_markdown and on_page_content
 with_contents = {source_file(url, lang) for url in WITH_CONTENTS for lang in LANGS}  # pages with a table of contents
 material_scripts: list = []  # the inline scripts of Material's templates (edition/site/csp.py), read once
+hand_written: dict[str, str] = {}  # built page -> the hand-written page (docs/) it was made from
 
 
 def inputs(folder: Path, *more: str) -> tuple:
@@ -148,6 +149,8 @@ def on_env(env, config: MkDocsConfig, files):
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    if page.file.src_uri not in rendered:
+        hand_written[page.file.dest_uri] = f"docs/{page.file.src_uri}"
     return valid_toggles(output, page.file.src_uri)
 
 
@@ -217,7 +220,7 @@ def write_headers(site: Path, root: Path) -> None:
         material_scripts.extend(template_scripts(material_templates()))
     allowed = material_scripts + template_scripts(root / "overrides")
     try:
-        policy = site_policy(site, allowed, handlers=buildmode.publishing())
+        policy = site_policy(site, allowed, handlers=buildmode.publishing(), origins=hand_written)
     except CspError as error:
         raise PluginError(f"Content-Security-Policy:\n{error}") from error
     write_if_changed(site / HEADERS_FILE, headers_file(policy).encode("utf-8"))

@@ -104,3 +104,19 @@ def test_the_nginx_snippet_is_the_builds(site: Path, theme_scripts):
     assert committed == nginx_conf(site_policy(site, theme_scripts)), (
         f"{NGINX_CONF} is not the build's: run python scripts/nginx_conf.py"
     )
+
+
+@pytest.mark.slow  # a real mkdocs build of a copy
+def test_a_page_with_a_script_of_its_own_stops_the_build(tmp_path: Path):
+    from tests.helpers import copy_project
+    from tests.test_bad_input import mkdocs_build
+
+    root = copy_project(tmp_path)
+    about = root / "docs" / "about.fr.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    # refused at the page built (here), or earlier at the hand-written page's line (its markup checked)
+    made_here = r"about/index\.html:\d+: page made from docs/about\.fr\.md: inline script 'alert\(1\)' "
+    assert re.search(rf"{made_here}|docs/about\.fr\.md:\d+", result.stderr), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr

@@ -160,11 +160,16 @@ def line_of(newlines: list[int], offset: int) -> int:
 
 
 def checked_script_hashes(
-    site: Path, pages: list[str], allowed: list[re.Pattern[str]], handlers: bool = True
+    site: Path,
+    pages: list[str],
+    allowed: list[re.Pattern[str]],
+    handlers: bool = True,
+    origins: dict[str, str] | None = None,
 ) -> tuple[str, ...]:
     """The hashes of the inline scripts of the built pages (paths in the site), each checked to be
     one the theme writes; CspError lists every other inline script and, with `handlers`, every
-    event-handler attribute or javascript: URL (a scan of every tag: 0.1 to 0.2 s), at its line."""
+    event-handler attribute or javascript: URL (a scan of every tag: 0.1 to 0.2 s), at its line
+    in the built page, naming the file the page was made from (`origins`: built page -> file)."""
     hashes, problems = set(), []
     for name in pages:
         html = (site / name).read_text(encoding="utf-8")
@@ -176,8 +181,10 @@ def checked_script_hashes(
                 found.append((offset, f"inline script {shorten(body)!r} is not one of the theme's"))
         found += list(inline_handlers(html)) if handlers else []
         newlines = [i for i, c in enumerate(html) if c == "\n"] if found else []
+        origin = (origins or {}).get(name)
+        where = f"page made from {origin}" if origin else "page"
         problems += [
-            f"{name}:{line_of(newlines, offset)}: page: {what}; the Content-Security-Policy runs only the "
+            f"{name}:{line_of(newlines, offset)}: {where}: {what}; the Content-Security-Policy runs only the "
             "theme's inline scripts (by hash): put the script in a file under docs/assets/javascripts/ "
             "listed in mkdocs.yml's extra_javascript, or remove it from the page's source"
             for offset, what in found
@@ -228,12 +235,16 @@ def site_files(site: Path) -> list[str]:
     return sorted(found)
 
 
-def site_policy(site: Path, allowed: list[re.Pattern[str]], handlers: bool = True) -> Policy:
+def site_policy(
+    site: Path, allowed: list[re.Pattern[str]], handlers: bool = True, origins: dict[str, str] | None = None
+) -> Policy:
     """The policy and headers of a built site, every page checked (see checked_script_hashes);
     `allowed`: template_scripts of the theme's template folders."""
     files = site_files(site)
     return Policy(
-        script_hashes=checked_script_hashes(site, [f for f in files if f.endswith(".html")], allowed, handlers),
+        script_hashes=checked_script_hashes(
+            site, [f for f in files if f.endswith(".html")], allowed, handlers, origins
+        ),
         hashed_assets=tuple(f for f in files if HASHED.match(f)),
         content_types=content_types(files),
     )
