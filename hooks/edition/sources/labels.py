@@ -32,7 +32,7 @@ REQUIRED_LABELS = (
     "translation_note", "permalink", "cite_box", "cite_url", "cite_text", "copy", "download",
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
-    "cite_para", "cite_export",
+    "cite_para", "cite_export", "cite_genre", "cite_publisher_name", "cite_translation_mark",
 )  # fmt: skip
 
 
@@ -104,14 +104,4 @@ def load_labels(path: Path, shown: str | None = None, required: tuple[str, ...] 
     return parse_labels(read_text(path, shown), shown, required)
 
 
-def with_markup(labels: dict[str, dict]) -> dict[str, dict]:
-    """Labels read without the schema (tests): those of MARKUP_LABELS as Markup."""
-    return {
-        lang: {
-            key: to_html(v, links=True) if key in MARKUP_LABELS and isinstance(v, str) else v for key, v in by.items()
-        }
-        for lang, by in labels.items()
-    }
-
-
-__all__ = ["MARKUP_LABELS", "REQUIRED_LABELS", "Markup", "load_labels", "parse_labels", "with_markup"]
+__all__ = ["MARKUP_LABELS", "REQUIRED_LABELS", "Markup", "load_labels", "parse_labels"]

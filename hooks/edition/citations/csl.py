@@ -1,0 +1,30 @@
+"""CSL-JSON (CSL 1.0.2): the reference as a `report` (Zotero's report; BibTeX @techreport; RIS RPRT),
+whose `number` carries the symbol and the locator (model.Reference.number) and whose title is the
+component's. The three files say the same thing: tests/test_citation_styles.py formats them."""
+
+from __future__ import annotations
+
+from edition.citations.model import Reference
+
+
+def item(ref: Reference, url: str) -> dict:
+    entry = {
+        "id": f"{ref.slug}-{ref.lang}",
+        "type": "report",
+        "title": ref.title,
+        "author": [{"literal": ref.issuer}],
+        "publisher": ref.publisher,
+        "genre": ref.genre,
+        "number": ref.number,
+        "issued": {"date-parts": [[ref.date.year, ref.date.month, ref.date.day]]},
+        "language": ref.lang,
+        "URL": url,
+        "note": ref.annotated,
+    }
+    # No original-title: styles print it title-cased ("Originally published as Plan d'action Du ...")
+    # and RIS has no tag that Zotero or citation-js read back as it; the title's bracket says it.
+    return entry
+
+
+def csl_json(ref: Reference, url: str) -> list[dict]:
+    return [item(ref, url)]
