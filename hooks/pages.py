@@ -216,7 +216,8 @@ def write_headers(site: Path, root: Path) -> None:
         material_scripts.extend(template_scripts(material_templates()))
     allowed = material_scripts + template_scripts(root / "overrides")
     try:
-        policy = site_policy(site, allowed, handlers=buildmode.publishing(), origins=hand_written)
+        declared = edition.media_types if edition is not None else {}
+        policy = site_policy(site, allowed, declared, handlers=buildmode.publishing(), origins=hand_written)
     except CspError as error:
         raise PluginError(f"Content-Security-Policy:\n{error}") from error
     write_if_changed(site / HEADERS_FILE, headers_file(policy).encode("utf-8"))

@@ -1,4 +1,4 @@
-"""Write deploy/nginx/edition.conf, the site's headers for nginx, from a build.
+"""Write deploy/nginx/edition.conf, the site's headers for nginx, from a build's _headers.
 
 Usage: python scripts/nginx_conf.py [site_dir]
 Without site_dir, builds the site into a temporary folder. The build writes the same policy and
@@ -18,14 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.engine.theme import material_templates  # noqa: E402
-from edition.site.csp import NGINX_CONF, nginx_conf, site_policy, template_scripts  # noqa: E402
+from edition.site.csp import HEADERS_FILE, NGINX_CONF, nginx_conf, read_headers_file  # noqa: E402
 
 
 def snippet(site: Path) -> str:
-    """The nginx snippet of a built site."""
-    allowed = template_scripts(material_templates()) + template_scripts(ROOT / "overrides")
-    return nginx_conf(site_policy(site, allowed))
+    """The nginx snippet of a built site: the policy and headers of its _headers."""
+    return nginx_conf(read_headers_file((site / HEADERS_FILE).read_text(encoding="utf-8")))
 
 
 def write(site: Path) -> None:

@@ -18,8 +18,7 @@ from edition.site.csp import (
     inline_handlers,
     inline_scripts,
     nginx_conf,
-    sha256,
-    site_policy,
+    read_headers_file,
     template_scripts,
 )
 
@@ -78,30 +77,36 @@ def test_handlers_are_looked_for_only_when_asked(tmp_path, theme_scripts):
     assert list(inline_handlers('<p title="say on=yes">x</p>')) == []
 
 
-def test_the_csl_json_downloads_are_told_from_the_other_json_files():
-    files = ["data/s-1.json", "plan/1/s-1-1.bib", "plan/1/s-1-1.json", "plan/s-1-plan.bib", "plan/s-1-plan.json"]
-    assert dict(content_types(files))["/*/s-1-*.json"].startswith("application/vnd.citationstyles.csl+json")
-    with pytest.raises(CspError, match="no name prefix tells the CSL-JSON downloads"):
-        content_types([*files, "data/s-1-export.json"])
+def test_a_declared_media_type_gets_a_rule_that_names_its_files_only():
+    files = ["data/s-1.json", "plan/1/s-1-1.bib", "plan/1/s-1-1.json", "plan/s-1-plan.json", "data/s-1.fra.akn.xml"]
+    files.append("sitemap.xml")
+    csl = "application/vnd.citationstyles.csl+json"
+    declared = {"data/s-1.json": "application/json; charset=utf-8", "plan/1/s-1-1.bib": "application/x-bibtex"}
+    declared |= {"plan/1/s-1-1.json": csl, "plan/s-1-plan.json": csl, "data/s-1.fra.akn.xml": "application/akn+xml"}
+    rules = dict(content_types(files, declared))
+    assert rules == {"/*.bib": "application/x-bibtex", "/*/s-1-*.json": csl, "/*.akn.xml": "application/akn+xml"}
+    with pytest.raises(CspError, match=r"plan/1/s-1-1\.json: no glob names the 2 files of this media type"):
+        content_types([*files, "data/s-1-export.json"], declared)
 
 
 def test_the_built_site_publishes_its_policy(site: Path, theme_scripts):
-    policy = site_policy(site, theme_scripts)
-    assert (site / HEADERS_FILE).read_text(encoding="utf-8") == headers_file(policy)
+    text = (site / HEADERS_FILE).read_text(encoding="utf-8")
+    policy = read_headers_file(text)
+    assert headers_file(policy) == text
+    pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+    assert policy.script_hashes == checked_script_hashes(site, pages, theme_scripts)  # the pages' own, all checked
     csp = dict(policy.headers)["Content-Security-Policy"]
-    script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
     assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
     for directive in ("object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "worker-src 'self'"):
         assert directive in csp.split("; ")
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert all(sha256(body) in script_src for _, body in inline_scripts(home))
     assert any(path.startswith("assets/javascripts/bundle.") for path in policy.hashed_assets)
+    assert ("/*.bib", "application/x-bibtex; charset=utf-8") in policy.content_types
 
 
-def test_the_nginx_snippet_is_the_builds(site: Path, theme_scripts):
+def test_the_nginx_snippet_is_the_builds(site: Path):
     """deploy/nginx/edition.conf cannot drift from the build's policy."""
     committed = (PROJECT / NGINX_CONF).read_text(encoding="utf-8")
-    assert committed == nginx_conf(site_policy(site, theme_scripts)), (
+    assert committed == nginx_conf(read_headers_file((site / HEADERS_FILE).read_text(encoding="utf-8"))), (
         f"{NGINX_CONF} is not the build's: run python scripts/nginx_conf.py"
     )
 

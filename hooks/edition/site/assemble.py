@@ -8,7 +8,7 @@ import gzip
 import os
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.citations.model import Reference, marked
@@ -20,7 +20,7 @@ from edition.pages.notes import note_html
 from edition.pages.related import around_provisions
 from edition.pages.render import Context, Page
 from edition.site.loading import Sources, load_sources
-from edition.site.outputs import FILES, PAGES, Made, built, compressible_suffixes, listed, pages_of
+from edition.site.outputs import FILES, PAGES, Made, built, compressible_suffixes, listed, media_type, pages_of
 from edition.sources.parse import SourceError, decode
 
 # A hand-written page lists an output of the registry where it holds this line (outputs.py).
@@ -34,6 +34,7 @@ class Edition:
     citables: dict[str, list[Reference]]  # lang -> every citable unit, in document order (pages, then below)
     site_files: dict[str, bytes]  # path in the built site -> content (written after MkDocs)
     made: Made  # what the pages and files were made from, for the hand-written pages' listings
+    media_types: dict[str, str] = field(default_factory=dict)  # path in the built site -> its declared media type
 
 
 def checked_linkers(sources: Sources, text: dict[str, list[Piece]]) -> dict[str, Linker]:
@@ -107,10 +108,13 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
         for lang in LANGS
     }
     files: dict[str, bytes] = {}
+    media: dict[str, str] = {}  # what a server sends each file as (site/csp.py: _headers, the nginx snippet)
     for output in FILES:
         if built(output, made.publishing):
-            files |= output.make(made)
-    return Edition(sources, pages, made.citables, files, made)
+            made_files = output.make(made)
+            files |= made_files
+            media |= {path: media_type(output, path) or "" for path in made_files}
+    return Edition(sources, pages, made.citables, files, made, media)
 
 
 def page_url_of(name: str) -> str:

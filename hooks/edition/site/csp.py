@@ -12,12 +12,15 @@ overrides/ write (each `{{ ... }}` of the template standing for a relative URL o
 which cannot leave its string). The build then hashes the accepted scripts it finds in the built
 pages: their set depends on the pages' depths, known only after the build. Computing the set
 from the pages alone would have allowed any script that reached a page, which is what the
-policy is there to stop: a page holding any other inline script, or an event-handler attribute
-(onclick=...), or a javascript: URL, stops the build, at the page's file and line.
+policy is there to stop: a page holding any other inline script stops the build, at the built
+page's line (and the hand-written page it came from); so, in a publication build (scanning every
+tag costs 0.2 s), does an event-handler attribute (onclick=...) or a javascript: URL.
 
 The policy and the headers are published for static hosts as `_headers` (Netlify, Cloudflare
-Pages) and for nginx as deploy/nginx/edition.conf (scripts/nginx_conf.py writes it from a build;
-a test compares it with the build's)."""
+Pages), with immutable caching for the files whose names carry a hash and a Content-Type for each
+file whose media type, as the outputs registry declares it (site/outputs.py), a host would not
+send by default; and for nginx as deploy/nginx/edition.conf, which scripts/nginx_conf.py writes
+from a build's _headers and a test compares with the build's."""
 
 from __future__ import annotations
 
@@ -53,18 +56,21 @@ OTHER_HEADERS = (
     ("Referrer-Policy", "same-origin"),  # a reader's path leaves the site with no link they follow
 )
 IMMUTABLE = "public, max-age=31536000, immutable"  # a file whose name carries its content's hash never changes
-HASHED = re.compile(
-    r"^assets/(?:.+/)?[^/]+\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$"
-)  # Material's bundle.<hash>.min.js...
-# The downloads' media types, by the end of their names (the CSL-JSON files are told from the
-# other JSON files by the BibTeX file beside them: see content_types).
-CONTENT_TYPES = (
-    (".bib", "application/x-bibtex; charset=utf-8"),
-    (".ris", "application/x-research-info-systems; charset=utf-8"),
-    (".akn.xml", "application/akn+xml; charset=utf-8"),
-    (".pdf", "application/pdf"),
-)
-CSL_JSON = "application/vnd.citationstyles.csl+json; charset=utf-8"
+# Material's assets/javascripts/bundle.<hash>.min.js, its stylesheets, its search worker, their maps
+HASHED = re.compile(r"^assets/(?:.+/)?[^/]+\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$")
+# What a static host sends a file as, by its last suffix, when told nothing (nginx's mime.types,
+# Netlify, Cloudflare Pages agree on these): a file the outputs registry (site/outputs.py) declares
+# with another media type gets a rule of its own.
+HOST_DEFAULTS = {
+    ".html": "text/html",
+    ".css": "text/css",
+    ".js": "application/javascript",
+    ".json": "application/json",
+    ".xml": "text/xml",
+    ".pdf": "application/pdf",
+    ".txt": "text/plain",
+    ".svg": "image/svg+xml",
+}
 
 SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
 ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
@@ -199,26 +205,42 @@ def shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def content_types(files: list[str]) -> tuple[tuple[str, str], ...]:
-    """(glob, media type) of the downloads of the site's files. The CSL-JSON files are the
-    .json files with a .bib beside them; one glob names them all (their names share a prefix),
-    and it must name no other file."""
-    globs = [(f"/*{end}", media) for end, media in CONTENT_TYPES]  # the same whether the PDFs were made or not
-    names = set(files)
-    csl = sorted(f for f in files if f.endswith(".json") and f.removesuffix(".json") + ".bib" in names)
-    if csl:
-        stems = [f.rsplit("/", 1)[-1].removesuffix(".json") for f in csl]
-        first = stems[0]
-        prefix = next((first[:i] for i, chars in enumerate(zip(*stems, strict=False)) if len(set(chars)) > 1), None)
-        prefix = prefix if prefix is not None else min(stems, key=len)  # the characters all the names share
-        glob = f"/*/{prefix}*.json"
-        matched = sorted(f for f in files if glob_regex(glob).fullmatch("/" + f))
-        if matched != csl:
-            wrong = sorted(set(matched) ^ set(csl))[:3]
-            raise CspError([f"{HEADERS_FILE}: no name prefix tells the CSL-JSON downloads from the other JSON files "
-                            f"({glob} would name {wrong}); give the downloads a prefix of their own"])  # fmt: skip
-        globs.append((glob, CSL_JSON))
-    return tuple(globs)
+def content_types(files: list[str], declared: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """(glob, media type) for the files (paths in the site) whose declared media type (`declared`,
+    from the outputs registry) is not what a host sends by default: one glob per media type,
+    which must name those files and no other (`/*.bib`; the CSL-JSON downloads, beside other JSON
+    files: `/*/s-2003-85-*.json`, their names' common start)."""
+    by_type: dict[str, list[str]] = {}
+    for path, media in sorted(declared.items()):
+        suffix = "." + path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
+        if media and media.split(";")[0].strip() != HOST_DEFAULTS.get(suffix):
+            by_type.setdefault(media, []).append(path)
+    return tuple((glob_for(paths, files), media) for media, paths in by_type.items())
+
+
+def glob_for(paths: list[str], files: list[str]) -> str:
+    """The shortest glob of _headers that names exactly these paths among the site's files."""
+    names = [path.rsplit("/", 1)[-1] for path in paths]
+    tails = [name.split(".")[1:] for name in names]
+    shared = 0
+    while shared < min(map(len, tails)) and len({tuple(tail[len(tail) - shared - 1 :]) for tail in tails}) == 1:
+        shared += 1
+    wanted = set(paths)
+    tried = []
+    exts = ["." + ".".join(tails[0][len(tails[0]) - size :]) for size in range(1, shared + 1)]  # ".xml", ".akn.xml"
+    candidates = [f"/*{ext}" for ext in exts]  # a suffix of their own, the shortest first; else a name start too
+    for ext in exts:
+        stems = [name.removesuffix(ext) for name in names]
+        start = next((i for i, chars in enumerate(zip(*stems, strict=False)) if len(set(chars)) > 1), None)
+        candidates.append(f"/*/{stems[0][: start if start is not None else min(map(len, stems))]}*{ext}")
+    for glob in candidates:
+        tried.append(glob)
+        if {f for f in files if glob_regex(glob).fullmatch("/" + f)} == wanted:
+            return glob
+    raise CspError([
+        f"{HEADERS_FILE}: {paths[0]}: no glob names the {len(paths)} files of this media type and no other "
+        f"(tried {', '.join(tried)}); give them a suffix or a name start of their own (hooks/edition/site/outputs.py)"
+    ])  # fmt: skip
 
 
 def glob_regex(glob: str) -> re.Pattern[str]:
@@ -236,17 +258,23 @@ def site_files(site: Path) -> list[str]:
 
 
 def site_policy(
-    site: Path, allowed: list[re.Pattern[str]], handlers: bool = True, origins: dict[str, str] | None = None
+    site: Path,
+    allowed: list[re.Pattern[str]],
+    declared: dict[str, str],
+    handlers: bool = True,
+    origins: dict[str, str] | None = None,
 ) -> Policy:
     """The policy and headers of a built site, every page checked (see checked_script_hashes);
-    `allowed`: template_scripts of the theme's template folders."""
+    `allowed`: template_scripts of the theme's template folders; `declared`: the media types the
+    outputs registry declares for the files the edition writes (path in the site -> type)."""
     files = site_files(site)
+    present = set(files)
     return Policy(
         script_hashes=checked_script_hashes(
             site, [f for f in files if f.endswith(".html")], allowed, handlers, origins
         ),
         hashed_assets=tuple(f for f in files if HASHED.match(f)),
-        content_types=content_types(files),
+        content_types=content_types(files, {path: media for path, media in declared.items() if path in present}),
     )
 
 
@@ -258,6 +286,28 @@ def headers_file(policy: Policy) -> str:
     for glob, media in policy.content_types:
         lines += [glob, f"  Content-Type: {media}"]
     return "\n".join(lines) + "\n"
+
+
+def read_headers_file(text: str) -> Policy:
+    """The policy a `_headers` file written by headers_file holds (what the nginx snippet is made from)."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in text.splitlines():
+        if line.startswith("  "):
+            name, value = line.strip().split(": ", 1)
+            rules[-1][1].append((name, value))
+        elif line.strip():
+            rules.append((line.strip(), []))
+    every = dict(rules[0][1]) if rules and rules[0][0] == "/*" else {}
+    if dict(OTHER_HEADERS).items() - every.items() or "Content-Security-Policy" not in every:
+        raise ValueError(f"{HEADERS_FILE}: not one the build writes (its first rule, /*, lacks the site's headers)")
+    hashes = re.findall(r"'sha256-[A-Za-z0-9+/=]+'", every["Content-Security-Policy"])
+    return Policy(
+        script_hashes=tuple(hashes),
+        hashed_assets=tuple(path[1:] for path, headers in rules[1:] if ("Cache-Control", IMMUTABLE) in headers),
+        content_types=tuple(
+            (path, value) for path, headers in rules[1:] for name, value in headers if name == "Content-Type"
+        ),
+    )
 
 
 def nginx_conf(policy: Policy) -> str:
