@@ -185,3 +185,21 @@ def test_the_one_404_page_is_french_and_english(site: Path):
     assert english is not None and english.h2.get_text() == "Page not found"
     assert [a["href"] for a in english.find_all("a")] == ["/en/", "/en/full-text/"]
     assert not (site / "en" / "404.html").exists()
+
+
+def test_about_lists_every_output_the_registry_declares(site: Path):
+    """About loops over the registry (site/outputs.py): one row per declared file output."""
+    from edition.site.outputs import AFTER_BUILD, FILES
+
+    for about in (site / "about" / "index.html", site / "en" / "about" / "index.html"):
+        rows = BeautifulSoup(about.read_text(encoding="utf-8"), "html.parser").select("table.outputs tbody tr")
+        assert len(rows) == len(FILES) + len(AFTER_BUILD), about
+
+
+def test_a_hand_written_page_naming_an_unknown_output_stops_at_its_line():
+    from edition.site.assemble import with_listings
+    from edition.sources.parse import SourceError
+
+    data = b"# How to cite\n\ntext\n<!-- output: nothing-such -->\n"
+    with pytest.raises(SourceError, match=r"docs/cite\.en\.md:4: hand-written page: no output named 'nothing-such'"):
+        with_listings(data, "cite.en.md", edition=None)  # type: ignore[arg-type]

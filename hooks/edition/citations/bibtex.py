@@ -16,7 +16,6 @@ def bibtex(ref: Reference, url: str) -> str:
     fields = {
         "author": "{" + braced(ref.issuer) + "}",
         "title": "{" + braced(ref.title) + "}",
-        "institution": braced(ref.publisher),
         "type": braced(ref.genre),
         "number": braced(ref.number),
         "date": braced(ref.date.isoformat()),

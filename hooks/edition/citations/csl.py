@@ -1,6 +1,9 @@
 """CSL-JSON (CSL 1.0.2): the reference as a `report` (Zotero's report; BibTeX @techreport; RIS RPRT),
 whose `number` carries the symbol and the locator (model.Reference.number) and whose title is the
-component's. The three files say the same thing: tests/test_citation_styles.py formats them."""
+component's. The three files say the same thing: tests/test_citation_styles.py formats them.
+No publisher: the issuing body is the author, and styles printed the United Nations twice
+("Conseil de sécurité des Nations Unies, Nations Unies"); the same holds for RIS, BibTeX, Highwire
+and Dublin Core. Only the JSON-LD, which describes the work rather than a reference, names it."""
 
 from __future__ import annotations
 
@@ -13,7 +16,6 @@ def item(ref: Reference, url: str) -> dict:
         "type": "report",
         "title": ref.title,
         "author": [{"literal": ref.issuer}],
-        "publisher": ref.publisher,
         "genre": ref.genre,
         "number": ref.number,
         "issued": {"date-parts": [[ref.date.year, ref.date.month, ref.date.day]]},

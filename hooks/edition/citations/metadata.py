@@ -16,8 +16,6 @@ def highwire(ref: Reference, url: str) -> list[tuple[str, str]]:
         ("citation_author", ref.issuer),
         ("citation_publication_date", slashed),
         ("citation_date", slashed),
-        ("citation_publisher", ref.publisher),
-        ("citation_technical_report_institution", ref.publisher),
         ("citation_technical_report_number", ref.number),
         ("citation_language", ref.lang),
         ("citation_public_url", url),
@@ -28,7 +26,6 @@ def dublin_core(ref: Reference, url: str, original: str) -> list[tuple[str, str]
     return [
         ("DC.title", ref.title),
         ("DC.creator", ref.issuer),
-        ("DC.publisher", ref.publisher),
         ("DC.identifier", ref.number),
         ("DC.date", ref.date.isoformat()),
         ("DC.language", ref.lang),

@@ -1,4 +1,4 @@
-"""RIS, as Zotero's RIS translator reads a report (TY RPRT): AU the author, PB the institution,
+"""RIS, as Zotero's RIS translator reads a report (TY RPRT): AU the author (the issuing body; no PB: see csl.py),
 M3 the report type, SN the report number (the symbol and locator), DA the full date, N1 a note."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ def ris(ref: Reference, url: str) -> str:
         ("TY", "RPRT"),
         ("AU", ref.issuer),
         ("TI", ref.title),
-        ("PB", ref.publisher),
         ("M3", ref.genre),
         ("SN", ref.number),
         ("PY", str(ref.date.year)),

@@ -39,6 +39,7 @@ from edition.pages.render_entities import entity_index_page, entity_page, glossa
 from edition.pages.render_parallel import parallel_pages, with_view_line
 from edition.pages.templates import macros
 from edition.site.loading import Sources
+from edition.sources.parse import SourceError
 from edition.sources.register import Register
 
 When = Literal["always", "publish"]
@@ -220,6 +221,23 @@ def pdf_listing(made: Made, lang: str, page_url: str) -> Markup:
     return macros("cite_page.html").pdf_paragraph(made.sources.labels[lang], path)
 
 
+def registry_listing(made: Made, lang: str, page_url: str) -> Markup:
+    """Every file the registry declares, what it is, its types, and which builds make it (About)."""
+    labels = made.sources.labels[lang]
+    rows = []
+    for entry in (*FILES, *AFTER_BUILD):
+        key = "output_" + entry.name.replace("-", "_")
+        if key not in labels:
+            raise SourceError(
+                "source/labels.yml",
+                1,
+                f"label {lang}.{key}",
+                f"missing: the output '{entry.name}' (site/outputs.py) needs its name in each language; add it",
+            )
+        rows.append((labels[key], sorted(entry.media_types), labels["built_" + entry.built]))
+    return macros("cite_page.html").outputs_table(labels, rows)
+
+
 # ---------------------------------------------------------------- pages
 
 
@@ -366,6 +384,10 @@ def media_type(entry: FileOutput | SiteOutput, path: str) -> str | None:
     return entry.media_types[max(ends, key=len)] if ends else None
 
 
+# The registry itself, listed on About (`<!-- output: registry -->`).
+REGISTRY = FileOutput("registry", lambda made: {}, "About", {}, precompressed=False, listing=registry_listing)
+
+
 def listed(name: str) -> FileOutput | None:
     """The output a hand-written page names (`<!-- output: NAME -->`), if it has a listing."""
-    return next((entry for entry in FILES if entry.name == name and entry.listing is not None), None)
+    return next((entry for entry in (*FILES, REGISTRY) if entry.name == name and entry.listing is not None), None)
