@@ -230,12 +230,12 @@ def test_related_provisions_prefer_rare_shared_entities():
 # ---------------------------------------------------------------- print
 
 PRINTED = [
-    ("/plan/16-3-2/", "16.3.2", "Plan d'action du partenariat contre le terrorisme, par. 16.3.2", "Précédent"),
-    ("/en/plan/16-3-2/", "16.3.2", "Partnership Action Plan against Terrorism, para. 16.3.2", "Previous"),
-    ("/annex/", "Annexe", "annexe au document S/2003/85", "Fil d'Ariane"),
-    ("/parallel/plan/16-3-2/", "16.3.2", "par. 16.3.2, pièce jointe", "Texte français seul"),
-    ("/en/parallel/plan/9/", "9.", "para. 9, enclosure", "English text only"),
-]
+    ("/plan/16-3-2/", "16.3.2", "S/2003/85, annexe, pièce jointe, par. 16.3.2", "Précédent"),
+    ("/en/plan/16-3-2/", "16.3.2", "S/2003/85, annex, enclosure, para. 16.3.2", "Previous"),
+    ("/annex/", "Annexe", "S/2003/85, annexe (24 janvier 2003)", "Fil d'Ariane"),
+    ("/parallel/plan/16-3-2/", "16.3.2", "S/2003/85, annexe, pièce jointe, par. 16.3.2", "Texte français seul"),
+    ("/en/parallel/plan/9/", "9.", "S/2003/85, annex, enclosure, para. 9 (24 January 2003)", "English text only"),
+]  # fmt: skip
 
 
 @pytest.mark.browser

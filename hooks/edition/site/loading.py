@@ -20,6 +20,7 @@ from edition.sources.notes import QuotationNote, load_notes
 from edition.sources.parse import check_sequence, load_document, read_text
 from edition.sources.parsed import Document
 from edition.sources.register import Register, load_register
+from edition.sources.translation_notes import load_translation_notes
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Sources:
 IDENTITY = "document.yml"
 NOTES = "notes.yml"
 EDITION = "edition.yml"
+TRANSLATION_NOTES = "translation-notes.md"  # optional: checked for sources (translation_notes.py)
 
 
 def shown_path(path: Path, root: Path | None) -> str:
@@ -81,4 +83,5 @@ def load_sources(folder: Path, root: Path | None = None) -> Sources:
     register = load_register(folder / "register.yml", register_path)
     notes = load_notes(folder / NOTES, provision_texts(walks), shown_path(folder / NOTES, root))
     edition = load_edition(folder / EDITION, shown_path(folder / EDITION, root))
+    load_translation_notes(folder / TRANSLATION_NOTES, shown_path(folder / TRANSLATION_NOTES, root))
     return Sources(docs, trees, walks, labels, register, register_path, identity, original, notes, edition)

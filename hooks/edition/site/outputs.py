@@ -32,6 +32,7 @@ from edition.enrich.mentions import Linker, Mention, Piece
 from edition.exports import pdf
 from edition.exports.akn import akn_files
 from edition.exports.document_json import export
+from edition.exports.versions import official_versions
 from edition.pages import cite
 from edition.pages.related import Around, with_around
 from edition.pages.render import Context, Page, document_pages
@@ -168,6 +169,7 @@ def json_export(made: Made) -> dict[str, bytes]:
         made.citables,
         sources.edition,
     )
+    data["officialVersions"] = official_versions(sources.identity, sources.labels)  # exports/versions.py
     return {sources.identity.exports["json"]: json.dumps(data, ensure_ascii=False, indent=1).encode()}
 
 

@@ -16,9 +16,17 @@ from edition.sources.parse import SourceError, read_text
 from edition.sources.register import KINDS
 from edition.sources.schema import Reader, at
 
-# Labels that hold links (the inline allow-list plus <a href="https://...">). Every other label
-# is plain text, escaped wherever it is used.
-MARKUP_LABELS = ("translation_note",)
+# Labels that hold links (the inline allow-list plus <a href="https://...">), and those whose key
+# starts with MARKUP_PREFIX (a note after a component's "[Original: ...]" line, original_note_<block>).
+# Every other label is plain text, escaped wherever it is used.
+MARKUP_LABELS = ("translation_note", "versions_note")
+MARKUP_PREFIX = "original_note_"
+
+
+def holds_markup(key: str) -> bool:
+    return key in MARKUP_LABELS or key.startswith(MARKUP_PREFIX)
+
+
 # Labels holding a mapping rather than a text, and the keys it must have.
 NESTED_LABELS = {"kinds": KINDS}
 # Every label the code reads: a file without one of them stops the build before any page is made.
@@ -29,7 +37,7 @@ REQUIRED_LABELS = (
     "paragraph", "indent", "decision", "section", "in_this_part", "prev", "next", "breadcrumbs", "provisions",
     "symbol", "organ", "distributed", "sender", "addressee", "original_languages",
     "official_text", "official_versions",
-    "translation_note", "permalink", "cite_box", "cite_url", "cite_text", "copy", "download",
+    "translation_note", "versions_note", "permalink", "cite_box", "cite_url", "cite_text", "copy", "download",
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
     "cite_para", "cite_export", "cite_genre", "cite_publisher_name", "cite_translation_mark",
@@ -72,7 +80,7 @@ def parse_labels(text: str, path: str, required: tuple[str, ...] = ()) -> dict[s
             if key in NESTED_LABELS:
                 values = reader.keys(value, where, key, NESTED_LABELS[key], NESTED_LABELS[key])
                 out[lang][key] = {k: reader.text(v, where, f"{key}.{k}") for k, v in values.items()}
-            elif key in MARKUP_LABELS:
+            elif holds_markup(key):
                 out[lang][key] = to_html(reader.text(value, where, key, markup="links"), links=True)
             else:
                 out[lang][key] = reader.text(value, where, key)

@@ -10,6 +10,7 @@ from pathlib import Path
 from edition.core.langs import LANGS
 from edition.sources.parse import SourceError, read_text
 from edition.sources.schema import Reader, at, by_lang, list_of, one_of, optional, pattern
+from edition.sources.sourcing import EDITION_MARK, source_problem
 
 KINDS = ("un-body", "nato-body", "body", "programme", "instrument", "resolution", "event", "person", "concept")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -59,7 +60,7 @@ ENTITY = {
     "description": by_lang(Reader.text),
     "link": optional(by_lang(Reader.url, required=False)),
     "symbol": optional(Reader.text),
-    "source": optional(Reader.text),
+    "source": Reader.text,  # a source a reader can open (sourcing.py)
     "status": optional(one_of(STATUSES)),
 }
 NOT_ACRONYMS = by_lang(list_of(Reader.text, empty=True), required=False)
@@ -78,6 +79,14 @@ def parse_register(text: str, path: str) -> Register:
         where = f"entity {reader.peek(node, 'id') or '?'}"  # named in every message, even one about its id
         fields = reader.read(node, ENTITY, where, "an entity")
         ident = fields.pop("id")
+        problem = source_problem(fields["source"])
+        if not problem and (fields.get("status") == "edition") != (EDITION_MARK in fields["source"]):
+            problem = (
+                f"status 'edition' and the words \"{EDITION_MARK}\" in the source go together; "
+                "write both (no official English found) or neither (give the official source)"
+            )
+        if problem:
+            raise reader.error(reader.find(node, "source"), where, f"source: {problem}")
         if ident in entities:
             raise reader.error(
                 reader.find(node, "id"),
