@@ -36,7 +36,16 @@ from edition.exports.akn import AknError
 from edition.exports.search_first import worker_config
 from edition.pages.handwritten import check_handwritten, check_theme_strings
 from edition.pages.templates import template_problem
-from edition.site.assemble import Edition, assemble_docs, build_edition, page_file_names, precompress, write_site_files
+from edition.site.assemble import (
+    Edition,
+    assemble_docs,
+    build_edition,
+    page_file_names,
+    precompress,
+    write_if_changed,
+    write_site_files,
+)
+from edition.site.csp import HEADERS_FILE, CspError, headers_file, site_policy, template_scripts
 from edition.site.site_config import configure as configure_site
 from edition.site.site_config import hook_problems, line_of
 from edition.site.sitedir import SITE
@@ -52,6 +61,8 @@ made_from: tuple = ()  # what that edition and build/docs were made from (see in
 rendered: set[str] = set()  # the names, in build/docs, of the pages the edition renders (HTML already)
 held: dict[str, str] = {}  # their bodies, between on_page_markdown and on_page_content
 with_contents = {source_file(url, lang) for url in WITH_CONTENTS for lang in LANGS}  # pages with a table of contents
+material_scripts: list = []  # the inline scripts of Material's templates (edition/site/csp.py), read once
+hand_written: dict[str, str] = {}  # built page -> the hand-written page (docs/) it was made from
 
 
 def inputs(folder: Path, *more: str) -> tuple:
@@ -162,6 +173,8 @@ def on_env(env, config: MkDocsConfig, files):
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    if page.file.src_uri not in rendered:
+        hand_written[page.file.dest_uri] = f"docs/{page.file.src_uri}"
     return valid_toggles(output, page.file.src_uri)
 
 
@@ -187,6 +200,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if edition is None or i18n.inner_build(config):
         return  # an inner, one-language build: the other language is not there yet
     site = Path(config.site_dir)
+    root = Path(config.config_file_path).parent
     try:
         write_site_files(edition, site)
     except ValueError as error:
@@ -205,7 +219,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Under `mkdocs serve`, what the last build made and this one did not is removed now, before
     # the checks read the folder (edition/site/sitedir.py); the edition's files count as made even when
     # they were not written again because they had not changed.
-    SITE.finish(site / name for name in edition.site_files)
+    SITE.finish([*(site / name for name in edition.site_files), site / HEADERS_FILE])
     try:  # a published URL never changes; EDITION_FREEZE_URLS=1 is scripts/freeze_urls.py adding pages
         allow_new = os.environ.get("EDITION_FREEZE_URLS") == "1"
         check_urls(built_urls(site), frozen_text, "source/urls.txt", allow_new)
@@ -221,5 +235,21 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
     except ValueError as error:
         raise PluginError(f"Published text differs:\n{error}") from error
+    write_headers(site, root)
     if buildmode.publishing():  # 0.4 s of every build otherwise, and no use to `mkdocs serve`
         precompress(site)
+
+
+def write_headers(site: Path, root: Path) -> None:
+    """_headers: the Content-Security-Policy (the hashes of the theme's inline scripts in the
+    pages, each checked to be one the theme's templates write) and the other headers. Every tag's
+    attributes are checked for event handlers and javascript: URLs too, in a publication build."""
+    if not material_scripts:
+        material_scripts.extend(template_scripts(material_templates()))
+    allowed = material_scripts + template_scripts(root / "overrides")
+    try:
+        declared = edition.media_types if edition is not None else {}
+        policy = site_policy(site, allowed, declared, handlers=buildmode.publishing(), origins=hand_written)
+    except CspError as error:
+        raise PluginError(f"Content-Security-Policy:\n{error}") from error
+    write_if_changed(site / HEADERS_FILE, headers_file(policy).encode("utf-8"))

@@ -8,7 +8,7 @@ import gzip
 import os
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.citations.model import Reference, marked
@@ -21,7 +21,7 @@ from edition.pages.notes import note_html
 from edition.pages.related import around_provisions
 from edition.pages.render import Context, Page
 from edition.site.loading import IDENTITY, Sources, load_sources
-from edition.site.outputs import FILES, PAGES, Made, built, compressible_suffixes, listed, pages_of
+from edition.site.outputs import FILES, PAGES, Made, built, compressible_suffixes, listed, media_type, pages_of
 from edition.sources.parse import SourceError, decode
 
 # A hand-written page lists an output of the registry where it holds this line (outputs.py).
@@ -35,6 +35,7 @@ class Edition:
     citables: dict[str, list[Reference]]  # lang -> every citable unit, in document order (pages, then below)
     site_files: dict[str, bytes]  # path in the built site -> content (written after MkDocs)
     made: Made  # what the pages and files were made from, for the hand-written pages' listings
+    media_types: dict[str, str] = field(default_factory=dict)  # path in the built site -> its declared media type
 
 
 def checked_linkers(sources: Sources, text: dict[str, list[Piece]]) -> dict[str, Linker]:
@@ -110,6 +111,7 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
         for lang in LANGS
     }
     files: dict[str, bytes] = {}
+    media: dict[str, str] = {}  # what a server sends each file as (site/csp.py: _headers, the nginx snippet)
     for output in FILES:
         if built(output, made.publishing):
             for name, data in output.make(made).items():
@@ -122,7 +124,8 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
                         f"(one of them {output.name}); give each its own path in exports",
                     )
                 files[name] = data
-    return Edition(sources, pages, made.citables, files, made)
+                media[name] = media_type(output, name) or ""
+    return Edition(sources, pages, made.citables, files, made, media)
 
 
 def page_url_of(name: str) -> str:
