@@ -126,12 +126,12 @@ DECLARATION_RUN = "including the threat posed by terrorism and by the proliferat
 CORRECTIONS = [  # (place, wrong, right)
     ("annex", "of the serious consequences it would face if it continued to fail to meet its obligations",
      RESOLUTION_1441_13.replace("will", "would")),
-    ("annex", DECLARATION_RUN, "including the threat represented by terrorism and the proliferation"),
-    ("16.4.3", "capabilities that could help to provide", "capabilities for contributing to the provision"),
+    ("annex", DECLARATION_RUN, "including the threat posed by terrorism and the proliferation of weapons"),
+    ("16.4.3", "capabilities that could help to provide", "capabilities able to contribute, upon request"),
     ("16.3.1", "personnel and materiel", "personnel and material"),
     ("16.3.4", "explosives, materiel and technologies", "explosives, material and technologies"),
     ("11", "results-oriented", "result-oriented"),
-    ("16.3.2", "erected as an obstacle", "regulatory provisions that serve as a barrier to the financing"),
+    ("16.3.2", "erected as an obstacle", "regulatory provisions put in place as a barrier to the financing"),
 ]  # fmt: skip
 
 

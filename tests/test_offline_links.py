@@ -55,7 +55,7 @@ def test_offline_files_rewrite_pages_and_write_search_scripts():
         "en/index.html": b"<html><head></head><body></body></html>",
         "index.html.gz": b"",
         "404.html": b'<a href="/s/nowhere/">',
-        "search/search_index.json": b'{"config":{},"docs":[]}',
+        "search/search_index.json": b'{"config":{"provisions":{"16.3.2":"plan/16-3-2/"}},"docs":[]}',
         "search/documents.json": b'[{"location":"plan/#p-1","title":"t","text":""}]',
         "en/search/search_index.json": b'{"config":{},"docs":[]}',
         "en/search/documents.json": b'[{"location":"","title":"t","text":""}]',
@@ -65,7 +65,8 @@ def test_offline_files_rewrite_pages_and_write_search_scripts():
     home = out["index.html"].decode()
     assert '<a href="plan/index.html">' in home and '<a href="en/index.html">' in home
     assert '<script src="assets/javascripts/offline-worker.js"></script></head>' in home
-    assert out["search/search_index.js"] == b'var __index = {"config":{},"docs":[]}\n'
+    index = b'{"config":{"provisions":{"16.3.2":"plan/16-3-2/index.html"}},"docs":[]}'
+    assert out["search/search_index.js"] == b"var __index = " + index + b"\n"
     assert b'"location":"plan/index.html#p-1"' in out["search/documents.js"]
     assert b'"location":"index.html"' in out["en/search/documents.js"]
     assert page_location("plan/16-3-2/#x") == "plan/16-3-2/index.html#x"

@@ -34,6 +34,7 @@ DOCUMENTS_VARIABLE = "__edition_documents"  # what search/documents.js defines (
 # What the copy leaves out: precompressed twins and source maps (no use from disk), what only a
 # host reads (_redirects, _headers, 404.html, sitemap.xml), and the offline package itself.
 LEFT_OUT = re.compile(r"(\.gz|\.map|\.zip|\.zip\.sha256)$|^(_redirects|_headers|404\.html|sitemap\.xml)$")
+PAGE_MAPS = ("entities", "provisions")  # maps of the search configuration whose values are pages
 ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 REFRESH = re.compile(r'(<meta http-equiv="refresh" content="0; url=)([^"]*)(")')
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -134,8 +135,13 @@ def search_scripts(files: dict[str, bytes], langs: Iterable[str]) -> dict[str, b
     out = {}
     for lang in langs:
         folder = f"{lang_root(lang)}search/"
-        index = files[f"{folder}search_index.json"].decode("utf-8")
-        out[f"{folder}search_index.js"] = f"var __index = {index}\n".encode()
+        index = json.loads(files[f"{folder}search_index.json"])
+        config = index.get("config", {})
+        for targets in PAGE_MAPS:  # the pages the search puts first (exports/search_first.py), as files
+            if isinstance(config.get(targets), dict):
+                config[targets] = {key: page_location(url) for key, url in config[targets].items()}
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        out[f"{folder}search_index.js"] = f"var __index = {text}\n".encode()
         docs = json.loads(files[f"{folder}documents.json"])
         docs = [{**doc, "location": page_location(doc["location"])} for doc in docs]
         text = json.dumps(docs, ensure_ascii=False, separators=(",", ":"))

@@ -66,6 +66,35 @@ ENTITY = {
 NOT_ACRONYMS = by_lang(list_of(Reader.text, empty=True), required=False)
 
 
+# An acronym is a word of letters and digits (parts joined by '-' or '/': PAP-T), with two capitals
+# or digits, one capital at least (as the text's acronyms are found: enrich/mentions.acronym_like).
+ACRONYM = re.compile(r"^[^\W_]+(?:[-/][^\W_]+)*$")
+
+
+def check_acronyms(reader: Reader, node, entity: Entity, entities: dict[str, Entity]) -> None:
+    """An entity's acronyms: each shaped like an acronym (not a pattern, a sentence or a lone
+    capital) and, in a language, no other entity's: a second one would silently take over the first's
+    glossary entry and links."""
+    for lang, acronym in entity.acronym.items():
+        spot = reader.find(node, "acronym", lang)
+        capitals = sum(c.isupper() or c.isdigit() for c in acronym)
+        if not ACRONYM.match(acronym) or capitals < 2 or not any(c.isupper() for c in acronym):
+            raise reader.error(
+                spot,
+                f"entity {entity.ident}",
+                f"acronym.{lang} '{acronym}' is not an acronym: write its letters "
+                "and digits as the text prints them (two capitals or digits at least, parts joined by '-' or '/')",
+            )
+        first = next((e for e in entities.values() if e is not entity and e.acronym.get(lang) == acronym), None)
+        if first is not None:
+            raise reader.error(
+                spot,
+                f"entity {entity.ident}",
+                f"acronym.{lang} '{acronym}' is already entity {first.ident}'s "
+                f"(line {first.lineno}); an acronym names one entity: correct one of them",
+            )
+
+
 def parse_register(text: str, path: str) -> Register:
     """Read and check the register through its schema: known keys and types, unique ids, known
     kinds and statuses, a name and a description in every language, plain text everywhere."""
@@ -101,6 +130,7 @@ def parse_register(text: str, path: str) -> Register:
             for index, form in enumerate(forms[lang])
         }
         entities[ident] = Entity(ident=ident, forms=forms, lineno=at(node)[0], spots=spots, **fields)
+        check_acronyms(reader, node, entities[ident], entities)
     words = (
         reader.read(top["not_acronyms"], NOT_ACRONYMS, "not_acronyms", "not_acronyms") if "not_acronyms" in top else {}
     )
