@@ -239,7 +239,7 @@ def offline_listing(made: Made, lang: str, page_url: str) -> Markup:
     if not built(OFFLINE, made.publishing):
         return Markup("")
     link = offline_link(made, lang, page_url)
-    return macros("chrome.html").offline_copy(made.sources.labels[lang], lang, link)
+    return macros("chrome.html").offline_copy(made.sources.labels[lang], lang, link, handwritten=True)
 
 
 def registry_listing(made: Made, lang: str, page_url: str) -> Markup:
@@ -381,7 +381,7 @@ FILES: tuple[FileOutput, ...] = (
         "host-addresses",
         host_addresses,
         "read by static hosts (_redirects) and by the 404 page's script",
-        {"_redirects": "text/plain; charset=utf-8", ".json": JSON},  # _redirects: the whole name
+        {".json": JSON},  # _redirects is read by the host, not served
         precompressed=False,
     ),
 )
