@@ -24,7 +24,6 @@ from edition.pages.render import Context, Page
 from edition.site.loading import IDENTITY, Sources, load_sources
 from edition.site.outputs import (
     FILES,
-    OFFLINE,
     PAGES,
     Made,
     built,
@@ -257,6 +256,6 @@ def write_offline_package(edition: Edition, site: Path, site_url: str) -> str:
     data = offline.zip_bytes(copy, name.removesuffix(".zip"), version.released)
     write_if_changed(site / path, data)
     write_if_changed(site / f"{path}.sha256", offline.checksum(data, name).encode())
-    for written in (path, f"{path}.sha256"):  # for the headers (site/csp.py)
-        edition.media_types[written] = media_type(OFFLINE, written) or ""
+    # Not in edition.media_types: _headers and the nginx snippet stay those of every build (hosts send
+    # .zip as application/zip; the .sha256 goes as a download).
     return path
