@@ -65,8 +65,10 @@ def contents(reading: Walk, identity: Identity, labels: dict) -> list[tuple[int,
     return items
 
 
-def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str) -> str:
-    """The whole document as one HTML page for WeasyPrint: the walk of the document's tree."""
+def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str, edition: str = "") -> str:
+    """The whole document as one HTML page for WeasyPrint: the walk of the document's tree.
+    `edition`: the edition's name, version and date (edition_pages.edition_line), on the title
+    page and in the metadata."""
     lang, holder = reading.lang, identity.holder
     note = labels["pdf_note"]
     address = urls.absolute(site_url, lang, "")
@@ -105,6 +107,7 @@ def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str
         labels=labels,
         contents=contents(reading, identity, labels),
         address=address,
+        edition=edition,
     )
 
 
@@ -118,11 +121,19 @@ def render_pdf(html: str, identifier: bytes) -> bytes:
     return HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_identifier=identifier)
 
 
-def pdf_files(walks: dict[str, Walk], identity: Identity, labels: dict[str, dict], site_url: str) -> dict[str, bytes]:
-    """Path in the built site -> the PDF of each language."""
+def pdf_files(
+    walks: dict[str, Walk],
+    identity: Identity,
+    labels: dict[str, dict],
+    site_url: str,
+    editions: dict[str, str] | None = None,
+) -> dict[str, bytes]:
+    """Path in the built site -> the PDF of each language; `editions`: language -> the edition's
+    line (name, version, date)."""
     return {
         pdf_path(identity, lang): render_pdf(
-            document_html(reading, identity, labels[lang], site_url), f"{identity.slug}-{lang}".encode()
+            document_html(reading, identity, labels[lang], site_url, (editions or {}).get(lang, "")),
+            f"{identity.slug}-{lang}".encode(),
         )
         for lang, reading in walks.items()
     }

@@ -89,6 +89,16 @@ def marked(walks: dict[str, Walk], identity: Identity, labels: dict[str, dict]) 
     return out
 
 
+def pinpointed(item: Citable, key: str, locator: str, original_locator: str = "") -> Citable:
+    """The same reference narrowed to a passage of its page (an indent, a letter's paragraph):
+    `locator` ("third indent", "para. 5") follows what the page cites; `original_locator`, the
+    French one, follows the official title of a translation's passage (pages/pinpoints.py)."""
+    title = f"{item.title}, {locator}"
+    original = f"{item.original_title}, {original_locator or locator}" if item.original_title else ""
+    citation = item.citation.replace(item.title, title, 1)
+    return replace(item, key=key, title=title, citation=citation, original_title=original)
+
+
 def bibtex(item: Citable, url: str) -> str:
     def braced(text: str) -> str:
         return "{" + text.replace("{", "").replace("}", "") + "}"
@@ -212,9 +222,10 @@ def head_metadata(item: Citable, site_url: str, description: str) -> Markup:
     return render("head.html", meta=meta, json_ld=json_ld)
 
 
-def redirect_page(target: str, canonical: str, lang: str, title: str) -> str:
-    """A pinpoint page: sends the reader to the provision (relative, so it works offline)."""
-    return render("redirect.html", target=target, canonical=canonical, lang=lang, title=title) + "\n"
+def redirect_page(target: str, canonical: str, lang: str, title: str, script: str = "") -> str:
+    """A pinpoint page: sends the reader to the provision (relative, so it works offline);
+    `script`: the relative path of the script that keeps the fragment."""
+    return render("redirect.html", target=target, canonical=canonical, lang=lang, title=title, script=script) + "\n"
 
 
 def export(

@@ -25,6 +25,7 @@ from edition.core.langs import number_label
 from edition.core.shape import Component
 from edition.document.passages import Division, Passage, Walk
 from edition.pages.cite import Citable, head_metadata
+from edition.pages.pinpoints import Pinpoint, page_data
 from edition.pages.templates import macros, render
 from edition.sources.identity import Identity
 
@@ -81,6 +82,7 @@ class TextUnit(NamedTuple):
     anchor: str
     kind: str
     html: Markup
+    position: str = ""  # its number in its block ("5"), which a letter's paragraph shows (pages/pinpoints.py)
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ class Context:
     site_url: str = "https://example.org/"
     citables: dict[str, Citable] = field(default_factory=dict)  # page url -> what to cite
     quotation_notes: dict[str, Markup] = field(default_factory=dict)  # provision number -> its note
+    pinpoints: dict[str, list[Pinpoint]] = field(default_factory=dict)  # page url -> its passages' citations
 
     @property
     def lang(self) -> str:
@@ -153,7 +156,7 @@ class Context:
 
     def units(self, texts: list[Passage], page_url: str) -> list[TextUnit]:
         """Paragraphs and indents (Division.texts), enriched."""
-        return [TextUnit(text.anchor, text.role, self.text(text.text, page_url)) for text in texts]
+        return [TextUnit(text.anchor, text.role, self.text(text.text, page_url), text.position) for text in texts]
 
     def provision_url(self, number: str) -> str:
         return urls.provision(number, self.holder.url)
@@ -265,6 +268,7 @@ def with_citation(ctx: Context, page: Page) -> Page:
     if item is None:
         return page
     page.data["cite"] = {"item": item, "url": urls.absolute(ctx.site_url, ctx.lang, page.url), "downloads": DOWNLOADS}
+    page.data["cite"]["pinpoints"] = page_data(item, ctx.pinpoints.get(page.url, []), ctx.site_url, ctx.labels)
     page.meta["head"] = head_metadata(item, ctx.site_url, page.meta.get("description", ""))
     return page
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from edition.pages import cite
+from edition.pages import cite, edition_pages, pinpoints
 from edition.exports import pdf
 from edition.core import urls
 from edition.exports.akn import akn_files
@@ -93,8 +93,9 @@ def citation_files(items: list[cite.Citable], site_url: str) -> dict[str, bytes]
         csl = json.dumps(cite.csl(item, url), ensure_ascii=False, indent=2)
         files[f"{root}{item.url}{item.slug}.json"] = csl.encode()
         target = urls.relative(urls.pinpoint(item.key), item.url)
+        to_site_root = "../" * (root + urls.pinpoint(item.key)).count("/")
         files[f"{root}{urls.pinpoint(item.key)}index.html"] = cite.redirect_page(
-            target, url, item.lang, item.title
+            target, url, item.lang, item.title, to_site_root + pinpoints.REDIRECT_SCRIPT
         ).encode()
     return files
 
@@ -154,6 +155,7 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
     pages: dict[str, list[Page]] = {}
     files: dict[str, bytes] = {}
     citables = cite.marked(sources.walks, sources.identity, sources.labels)
+    passages = pinpoints.pinpoints(citables, sources.walks, sources.identity, sources.labels)
     around = around_provisions(found[DEFAULT_LANG], list(sources.walks[DEFAULT_LANG].provisions))  # the same in both
     # Every page, the PDF, the citations and the export read each language's tree through its walk
     # (sources.walks); the AKN files are written from the tree with its mentions marked.
@@ -166,6 +168,7 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
             site_url,
             {i.url: i for i in citables[lang]},
             {n: note_html(note, sources.labels[lang]["quotations"], lang) for n, note in sources.notes[lang].items()},
+            passages[lang],
         )
         for lang in LANGS
     }
@@ -178,9 +181,12 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
         else:
             document, entities = LANGUAGE_PAGES(lang, *args, also=templates)
         pages[lang] = [*document, *parallel_pages(contexts, lang), *entities, glossary_page(ctx, register, used)]
+        pages[lang].append(edition_pages.versions_page(ctx, sources.edition))
         files |= citation_files(citables[lang], site_url)
+    files |= pinpoints.pinpoint_files(passages, site_url)
     if publishing():  # the PDFs take seconds: made for publishing (and the tests), not by `mkdocs serve`
-        files |= pdf.pdf_files(sources.walks, sources.identity, sources.labels, site_url)
+        lines = {lang: edition_pages.edition_line(sources.edition, sources.labels[lang], lang) for lang in LANGS}
+        files |= pdf.pdf_files(sources.walks, sources.identity, sources.labels, site_url, lines)
     language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
     export = cite.export(
         sources.walks,
@@ -271,6 +277,10 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
                 lang = name.split(".")[1]
                 data = data.replace(PINPOINTS_MARKER.encode(), pinpoint_table(edition, lang).encode())
                 data = data.replace(AKN_MARKER.encode(), akn_list(edition, lang).encode())
+            if name.startswith("about.") and edition_pages.ABOUT_MARKER.encode() in data:
+                lang = name.split(".")[1]
+                block = edition_pages.about_block(edition.sources.edition, edition.sources.labels[lang], lang)
+                data = data.replace(edition_pages.ABOUT_MARKER.encode(), block.encode())
             if name.startswith("cite.") and PDF_MARKER.encode() in data:
                 data = data.replace(PDF_MARKER.encode(), pdf_paragraph(edition, name.split(".")[1]).encode())
             wanted[name] = data

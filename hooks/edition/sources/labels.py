@@ -33,6 +33,9 @@ REQUIRED_LABELS = (
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
     "cite_para", "cite_export",
+    # the edition's identity and pinpoints below the page (pages/pinpoints.py)
+    "versions", "versions_intro", "edition_version", "edition_released", "edition_licence", "edition_publisher",
+    "edition_corrections", "cite_ordinals", "cite_selection_link", "cite_selection_key", "close",
 )  # fmt: skip
 
 
