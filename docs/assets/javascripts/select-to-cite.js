@@ -55,7 +55,11 @@
   rowCitation.append(citation, copyCitation);
   var rowLink = element("div", "select-cite__row");
   rowLink.append(link, copyLink);
-  panel.append(close, rowCitation, rowLink);
+  // "Copied" is said here, not on the button: a button whose text changed would move its row.
+  var status = element("span", "select-cite__status");
+  status.setAttribute("role", "status");
+  var title = element("p", "select-cite__title", labels.cite_box);
+  panel.append(close, title, status, rowCitation, rowLink);
   root.append(button, panel);
   button.hidden = true;
   panel.hidden = true;
@@ -91,7 +95,10 @@
   // How often the words occur on the page, as a text fragment looks for them (any case).
   var pageText = null;
   function occurrences(needle) {
-    if (pageText === null) pageText = clean(document.body.innerText).toLowerCase();
+    if (pageText === null) {
+      var main = document.querySelector(".md-container") || document.body; // the page, not this control
+      pageText = clean(main.innerText).toLowerCase();
+    }
     var haystack = pageText, count = 0, at = 0, lower = needle.toLowerCase();
     while ((at = haystack.indexOf(lower, at)) !== -1) {
       count += 1;
@@ -130,14 +137,18 @@
       start = all.slice(0, 5).join(" ");
       end = all.slice(-5).join(" ");
     }
+    // Words before (after) until the whole is unique on the page; a word, not punctuation alone.
     var prefix = [], suffix = [];
-    while (occurrences(prefix.concat([start]).join(" ")) > 1 && prefix.length < prior.length && prefix.length < 6) {
+    while (
+      (occurrences(prefix.concat([start]).join(" ")) > 1 || (prefix.length && !WORD.test(prefix.join(""))))
+      && prefix.length < prior.length && prefix.length < 6
+    ) {
       prefix = prior.slice(-(prefix.length + 1));
     }
     var last = end || start;
     while (
-      occurrences(prefix.concat([start]).join(" ")) > 1 &&
-      occurrences([last].concat(suffix).join(" ")) > 1 &&
+      ((occurrences(prefix.concat([start]).join(" ")) > 1 && occurrences([last].concat(suffix).join(" ")) > 1) ||
+        (suffix.length && !WORD.test(suffix.join("")))) &&
       suffix.length < next.length &&
       suffix.length < 6
     ) {
@@ -179,8 +190,12 @@
     var rects = chosen.range.getClientRects();
     var rect = rects.length ? rects[rects.length - 1] : chosen.range.getBoundingClientRect();
     var width = node.offsetWidth, height = node.offsetHeight, margin = 8;
+    var header = document.querySelector(".md-header");
+    var below = header ? Math.max(0, header.getBoundingClientRect().bottom) + margin : margin;
     var top = rect.bottom + margin;
-    if (top + height > window.innerHeight - margin) top = Math.max(margin, rect.top - height - margin);
+    if (top + height > window.innerHeight - margin) top = rect.top - height - margin;
+    // a selection scrolled out of sight: the control stays at the edge of the window
+    top = Math.min(Math.max(below, top), window.innerHeight - height - margin);
     var left = Math.min(Math.max(margin, rect.left), window.innerWidth - width - margin);
     node.style.top = Math.round(top) + "px";
     node.style.left = Math.round(Math.max(margin, left)) + "px";
@@ -207,8 +222,7 @@
     citation.textContent = chosen.cited.citation;
     link.href = chosen.href;
     link.textContent = labels.cite_selection_link;
-    copyCitation.textContent = labels.copy;
-    copyLink.textContent = labels.copy;
+    status.textContent = "";
     button.hidden = true;
     panel.hidden = false;
     button.setAttribute("aria-expanded", "true");
@@ -227,9 +241,9 @@
     place(button);
   }
 
-  function copy(text, control) {
+  function copy(text) {
     function done() {
-      if (copied) control.textContent = copied;
+      status.textContent = copied;
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(done, function () {});
@@ -254,10 +268,10 @@
     closePanel(true);
   });
   copyCitation.addEventListener("click", function () {
-    copy(citation.textContent, copyCitation);
+    copy(citation.textContent);
   });
   copyLink.addEventListener("click", function () {
-    copy(link.href, copyLink);
+    copy(link.href);
   });
   window.addEventListener(
     "scroll",

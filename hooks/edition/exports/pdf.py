@@ -67,8 +67,9 @@ def contents(reading: Walk, identity: Identity, labels: dict) -> list[tuple[int,
 
 def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str, edition: str = "") -> str:
     """The whole document as one HTML page for WeasyPrint: the walk of the document's tree.
-    `edition`: the edition's name, version and date (edition_pages.edition_line), on the title
-    page and in the metadata."""
+    `edition`: the edition's name, version and date (edition_pages.edition_line), in the metadata
+    and after the document, with the address (not before it: the French pages hold the original's
+    words only)."""
     lang, holder = reading.lang, identity.holder
     note = labels["pdf_note"]
     address = urls.absolute(site_url, lang, "")
