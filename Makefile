@@ -16,6 +16,11 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# ProperDocs beside MkDocs: the test run builds with both (requirements-properdocs.txt).
+$(VENV)/.properdocs: requirements-properdocs.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	touch $@
+
 # The quality gates' tools (tests/test_gates.py), at the versions package-lock.json pins.
 # --ignore-scripts: vnu-jar's postinstall only looks for Java and, finding none, downloads one from
 # GitHub; the gates run Debian's Java (openjdk-17, on the machine image).
@@ -56,7 +61,7 @@ check: lint pango
 
 # Two workers (pytest-xdist) sharing one build; each module runs on one worker (loadscope), so that
 # what a module's fixtures make (a build of a copy, Lighthouse's third runs...) is made once.
-test: $(VENV)/.installed chromium java pango node_modules lint
+test: $(VENV)/.installed $(VENV)/.properdocs chromium java pango node_modules lint
 	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 bench: $(VENV)/.installed chromium pango

@@ -71,7 +71,8 @@ def test_shared_acronym_is_marked_as_english_on_french_pages():
     register = parse_register(REGISTER, "register.yml")
     html = Linker(register, "fr").enrich("le SCEPC", "plan/1/", heading=True)
     assert '<span lang="en">SCEPC</span>' in html
-    assert '<abbr title="Haut Comité' in html or '<abbr title="' in html
+    expansion = "Haut Comité pour l&#39;étude des plans d&#39;urgence dans le domaine civil"
+    assert html == f'le <abbr title="{expansion}"><span lang="en">SCEPC</span></abbr>'
 
 
 def test_unknown_acronym_stops_with_token_and_provision():

@@ -81,19 +81,37 @@ def test_each_indent_has_its_citation_and_downloads_in_the_page(site: Path, pref
     assert list(data["units"]) == [f"p-16-4-2-i{n}" for n in range(1, 10)]
     third = data["units"]["p-16-4-2-i3"]
     assert third["url"] == f"{SITE_URL}{prefix}/plan/16-4-2/#p-16-4-2-i3"
-    assert f"16.4.2, {ORDINAL_3[lang]}," in third["citation"]
+    assert f"16.4.2, {ORDINAL_3[lang]} (" in third["citation"]  # the model's pinpoint (edition.citations)
     assert third["citation"].replace(f", {ORDINAL_3[lang]}", "") == data["page"]["citation"]
     folder = site / prefix.strip("/") / "plan/16-4-2"
     for name in third["files"].values():
         text = (folder / name).read_text(encoding="utf-8")
         assert ORDINAL_3[lang] in text and "#p-16-4-2-i3" in text, name
-    if lang == "en":  # a translation's download names the official French passage too
-        assert "OP  - Plan d'action du partenariat contre le terrorisme, par. 16.4.2, troisième alinéa" in (
-            folder / third["files"]["ris"]
-        ).read_text(encoding="utf-8")
+    for ident, form in third["forms"].items():  # the legal forms follow the unit too
+        assert form != data["page"]["forms"][ident] and "16.4.2" in form, ident
     page = soup(site, f"{prefix}/plan/16-4-2/")
     for anchor in data["units"]:
         assert page.find(id=anchor) is not None
+
+
+def test_a_unit_s_download_is_its_page_s_reference_narrowed_to_the_unit(site: Path):
+    """The CSL-JSON of an indent, a letter's paragraph or a decision says what its page's says
+    (and so what the page's embedded metadata says: tests/test_cite.py), but for its address and
+    its number, which carries the pinpoint."""
+    units = [path for path in site.rglob("s-2003-85-*-[ip][0-9]*.json") if path.parent.name != "data"]
+    # in each language: the NATO letter's 12 paragraphs and 8 decisions, the covering letter's 2
+    # paragraphs, the Plan's 14 indents
+    assert len(units) == 2 * (12 + 8 + 2 + 14)
+    for path in units:
+        [unit] = json.loads(path.read_text(encoding="utf-8"))
+        pages = [json.loads(p.read_text(encoding="utf-8"))[0] for p in path.parent.glob("s-2003-85-*.json")]
+        [page] = [item for item in pages if "#" not in item["URL"]]
+        anchor = unit["URL"].partition("#")[2]
+        assert unit["URL"] == page["URL"] + "#" + anchor
+        assert soup(site, "/" + path.parent.relative_to(site).as_posix()).find(id=anchor) is not None
+        assert unit["number"].startswith(page["number"] + ", "), path  # the pinpoint, after the page's
+        same = {key: value for key, value in unit.items() if key not in ("id", "URL", "number")}
+        assert same == {key: value for key, value in page.items() if key not in ("id", "URL", "number")}, path
 
 
 def test_every_citable_text_page_has_its_pinpoint_data(site: Path):

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.browser
 
 LANGS = {"": "fr", "/en": "en"}
 THIRD = {"": "par. 16.4.2, troisième alinéa", "/en": "para. 16.4.2, third indent"}
-PROVISION = {"": "par. 16.4.2, pièce jointe", "/en": "para. 16.4.2, enclosure"}
-LETTER_PARA_5 = {"": "par. 5, annexe au document", "/en": "para. 5, annex to"}
+PROVISION = {"": "par. 16.4.2 (24 janvier 2003)", "/en": "para. 16.4.2 (24 January 2003)"}
+LETTER_PARA_5 = {"": "annexe, par. 5 (24 janvier 2003)", "/en": "annex, para. 5 (24 January 2003)"}
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 # Every layout shift from the start, whether or not it follows an input (CLS leaves those out,
@@ -117,6 +117,9 @@ def test_an_indent_s_pilcrow_turns_the_cite_box_to_the_indent(tab, server, lang)
     tab.locator("#p-16-4-2-i3 .permalink").click()
     assert THIRD[lang] in tab.locator("#cite-text").inner_text()
     assert tab.locator("#cite-url").inner_text().endswith("/plan/16-4-2/#p-16-4-2-i3")
+    # the legal forms follow, each in its rule's language
+    assert "para. 16.4.2, third indent" in tab.locator("#cite-bluebook").inner_text()
+    assert "16.4.2, troisième alinéa" in tab.locator("#cite-mcgill").inner_text()
     bib = tab.locator(".cite-box a[data-format=bib]")
     assert bib.get_attribute("href") == "s-2003-85-16-4-2-i3.bib"
     assert bib.get_attribute("download") == f"s-2003-85-16-4-2-i3.{LANGS[lang]}.bib"

@@ -1,5 +1,5 @@
 // The cite box follows the passage a reader points at: clicking an indent's ¶ (or a letter
-// paragraph's), or arriving at its anchor, shows that passage's URL, citation and downloads. They
+// paragraph's), or arriving at its anchor, shows that passage's URL, citation, legal forms and downloads. They
 // are the page's data (#cite-pinpoints, made by the build from the citation model: JSON, not a
 // script). Without this script, or at another anchor, the box cites the page, which stays correct.
 (function () {
@@ -15,6 +15,10 @@
     var cited = Object.prototype.hasOwnProperty.call(pins.units, anchor) ? pins.units[anchor] : pins.page;
     url.textContent = cited.url;
     text.textContent = cited.citation;
+    Object.keys(cited.forms || {}).forEach(function (ident) {
+      var form = document.getElementById("cite-" + ident); // the legal forms: OSCOLA, Bluebook...
+      if (form) form.textContent = cited.forms[ident];
+    });
     box.querySelectorAll("a[data-format]").forEach(function (link) {
       var file = cited.files[link.getAttribute("data-format")];
       link.setAttribute("href", file);

@@ -19,8 +19,9 @@ from markupsafe import Markup
 from edition.core import urls
 from edition.core.inline import to_html
 from edition.core.langs import DEFAULT_LANG, number_label
+from edition.core.shape import MASTHEAD_ROLES
 from edition.document.passages import Division, Passage, Walk
-from edition.pages.render import MASTHEAD, SectionText, TextUnit, excerpt
+from edition.pages.render import SectionText, TextUnit, excerpt
 from edition.pages.templates import render
 from edition.sources.identity import Identity
 
@@ -101,7 +102,7 @@ def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str
         note=note,
         css=Markup(css),  # the edition's stylesheet; the foot's text quoted by css_string
         translation=lang != DEFAULT_LANG,
-        masthead={key: reading.masthead.get(key, "") for key in MASTHEAD},
+        masthead={key: reading.masthead.get(key, "") for key in MASTHEAD_ROLES},
         sections=[pdf_section(component) for component in reading.components.values()],
         holder=holder.block,
         parts=parts,

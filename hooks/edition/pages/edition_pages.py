@@ -11,18 +11,15 @@ import datetime
 from markupsafe import Markup
 
 from edition.core import urls
-from edition.core.langs import LANGS
+from edition.core.langs import FIRST_OF_MONTH, LANGS, MONTHS
 from edition.pages.render import Context, Page
 from edition.pages.templates import macros
 from edition.sources.edition import EditionIdentity
-from edition.sources.identity import MONTHS
-
-ABOUT_MARKER = "<!-- edition -->"  # in docs/about.<lang>.md: replaced by the edition's identity
 
 
 def long_date(date: datetime.date, lang: str) -> str:
     """ "4 décembre 2026", "4 December 2026" (as a citation writes the document's date)."""
-    day = "1er" if lang == "fr" and date.day == 1 else str(date.day)
+    day = FIRST_OF_MONTH[lang] if date.day == 1 else str(date.day)
     return f"{day} {MONTHS[lang][date.month - 1]} {date.year}"
 
 
@@ -61,10 +58,10 @@ def edition_line(edition: EditionIdentity, labels: dict, lang: str) -> str:
     return f"{edition.name[lang]}, {labels['edition_version']} {edition.version} ({released})"
 
 
-def about_block(edition: EditionIdentity, labels: dict, lang: str) -> Markup:
-    """The edition's identity for the About page (at about/): name, publisher, version and date,
-    licence, the Versions page."""
-    versions = urls.relative(urls.ABOUT, urls.VERSIONS)
+def about_block(edition: EditionIdentity, labels: dict, lang: str, page_url: str = urls.ABOUT) -> Markup:
+    """The edition's identity for the About page (`<!-- output: edition -->`, site/outputs.py):
+    publisher, version and date, licence, the Versions page."""
+    versions = urls.relative(page_url, urls.VERSIONS)
     return macros("identity.html").identity(labels, lang, edition, long_date(edition.released, lang), versions)
 
 

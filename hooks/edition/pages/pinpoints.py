@@ -1,109 +1,61 @@
-"""Pinpoints below the page: the citation of each indent of a provision ("para. 16.4.2, third
-indent") and of each paragraph and decision of a letter ("para. 5"), made from the page's own
-citation (cite.pinpointed), with their downloads; and the data the cite box's script reads
-(docs/assets/javascripts/cite-pinpoint.js and select-to-cite.js): a JSON element, not a script
-that runs. Without JavaScript, the cite box shows the page's citation, which stays correct.
-Pure functions over the walk and the citations."""
+"""Pinpoints below the page: what the cite box's scripts read (docs/assets/javascripts/
+cite-pinpoint.js and select-to-cite.js) to cite an indent of a provision ("para. 16.4.2, third
+indent"), a paragraph of a letter ("para. 5") or a Prague decision, and those units' downloads.
+Every citation is the citation model's (edition.citations: the units below a page, whose
+`anchor` is set). The data is a JSON element, not a script that runs; without JavaScript, the cite
+box shows the page's citation, which stays correct."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from edition.citations import bibtex, csl, legal, ris
+from edition.citations.model import Reference
 from edition.core import urls
-from edition.core.langs import DEFAULT_LANG, LANGS
-from edition.document.passages import Division, Passage, Walk
-from edition.pages import cite
-from edition.sources.identity import Identity
 
 REDIRECT_SCRIPT = "assets/javascripts/pinpoint-redirect.js"  # keeps a short address's fragment
-FORMATS = ("bib", "ris", "json")  # the downloads of a passage, as the page's (render.DOWNLOADS)
+FORMATS = ("bib", "ris", "json")  # a unit's downloads, as the page's (pages/cite.DOWNLOADS)
 LABELS = ("cite_box", "cite_text", "cite_url", "cite_selection_link", "cite_selection_key", "copy", "close")
 
 
-@dataclass(frozen=True)
-class Pinpoint:
-    anchor: str  # the passage's anchor on its page ("p-16-4-2-i3", "annex-p5")
-    item: cite.Citable  # its citation, narrowed to the passage
-
-
-def ordinal(position: int, labels: dict) -> str:
-    """ "third", "troisième"; past the labelled ones, the number ("16th" is not needed yet)."""
-    words = [word.strip() for word in labels["cite_ordinals"].split(",")]
-    return words[position - 1] if 0 < position <= len(words) else str(position)
-
-
-def locator(division: Division, passage: Passage, labels: dict) -> str:
-    """Where the passage is within what its page cites; "" when the page's citation says it all
-    (a provision's paragraph)."""
-    position = int(passage.position)
-    if division.kind == "provision":
-        return f"{ordinal(position, labels)} {labels['indent']}" if passage.role == "item" else ""
-    if passage.role == "item":  # a letter's list: the Prague decisions
-        return f"{labels['decision']} {position}"
-    return f"{labels['cite_para']} {position}"
-
-
-def cited_divisions(reading: Walk, identity: Identity) -> dict[str, Division]:
-    """Page URL -> the division whose text the page shows: the letters and every provision."""
-    out = {identity.component(block).url: division for block, division in reading.components.items()}
-    holder = identity.holder.url
-    return out | {urls.provision(number, holder): division for number, division in reading.provisions.items()}
-
-
-def pinpoints(
-    citables: dict[str, list[cite.Citable]], walks: dict[str, Walk], identity: Identity, labels: dict[str, dict]
-) -> dict[str, dict[str, list[Pinpoint]]]:
-    """Language -> page URL -> the pinpoints of its passages that have a locator, in reading order."""
-    out: dict[str, dict[str, list[Pinpoint]]] = {}
-    french = cited_divisions(walks[DEFAULT_LANG], identity)
-    for lang in LANGS:
-        pages = out.setdefault(lang, {})
-        for url, division in cited_divisions(walks[lang], identity).items():
-            item = next((i for i in citables[lang] if i.url == url), None)
-            if item is None:
-                continue
-            official = dict(zip((p.anchor for p in french[url].texts()), french[url].texts(), strict=True))
-            for passage in division.texts():
-                where = locator(division, passage, labels[lang])
-                if not where:
-                    continue
-                key = f"{item.key}-{passage.anchor.rpartition('-')[2]}"  # "16.4.2-i3", "annex-p5"
-                original = locator(french[url], official[passage.anchor], labels[DEFAULT_LANG])
-                pages.setdefault(url, []).append(Pinpoint(passage.anchor, cite.pinpointed(item, key, where, original)))
-    return out
-
-
-def pinpoint_files(found: dict[str, dict[str, list[Pinpoint]]], site_url: str) -> dict[str, bytes]:
-    """The downloads of every passage, beside its page's ("s-2003-85-16-4-2-i3.bib")."""
+def passage_files(citables: dict[str, list[Reference]], site_url: str) -> dict[str, bytes]:
+    """The downloads of every unit below a page, beside its page's ("s-2003-85-16-4-2-i3.bib"),
+    each naming the unit's own address (the page's, with the unit's anchor)."""
     files = {}
-    for lang, pages in found.items():
+    for lang, items in citables.items():
         root = urls.lang_root(lang)
-        for url, points in pages.items():
-            for point in points:
-                item, address = point.item, urls.absolute(site_url, lang, url) + "#" + point.anchor
-                files[f"{root}{url}{item.slug}.bib"] = cite.bibtex(item, address).encode()
-                files[f"{root}{url}{item.slug}.ris"] = cite.ris(item, address).encode()
-                csl = json.dumps(cite.csl(item, address), ensure_ascii=False, indent=2)
-                files[f"{root}{url}{item.slug}.json"] = csl.encode()
+        for item in items:
+            if not item.anchor:
+                continue
+            address, folder = item.absolute_url(site_url), f"{root}{item.url}"
+            files[f"{folder}{item.slug}.bib"] = bibtex.bibtex(item, address).encode()
+            files[f"{folder}{item.slug}.ris"] = ris.ris(item, address).encode()
+            data = json.dumps(csl.csl_json(item, address), ensure_ascii=False, indent=2)
+            files[f"{folder}{item.slug}.json"] = data.encode()
     return files
 
 
-def page_data(item: cite.Citable, points: list[Pinpoint], site_url: str, labels: dict) -> Markup:
-    """What the cite box's scripts read, as the text of a <script type="application/json">:
-    the page's citation, each passage's, and the words of the controls."""
-    page_url = urls.absolute(site_url, item.lang, item.url)
+def entry(item: Reference, site_url: str) -> dict:
+    """What the cite box shows of one reference: its address, its citation, its legal forms (by
+    the id of their element in the box) and its downloads (file names beside the page)."""
+    return {
+        "url": item.absolute_url(site_url),
+        "citation": item.citation,
+        "forms": {ident: text for ident, _name, text in legal.forms(item)},
+        "files": {ext: f"{item.slug}.{ext}" for ext in FORMATS},
+    }
 
-    def entry(cited: cite.Citable, address: str) -> dict:
-        return {"url": address, "citation": cited.citation, "files": {ext: f"{cited.slug}.{ext}" for ext in FORMATS}}
 
+def page_data(item: Reference, units: list[Reference], site_url: str, labels: dict) -> Markup:
+    """The text of the page's <script type="application/json" id="cite-pinpoints">: the page's
+    citation, each unit's below it (by anchor), and the words of the controls."""
     data = {
         "lang": item.lang,
-        "page": entry(item, page_url),
-        "units": {point.anchor: entry(point.item, f"{page_url}#{point.anchor}") for point in points},
+        "page": entry(item, site_url),
+        "units": {unit.anchor: entry(unit, site_url) for unit in units},
         "labels": {key: str(labels[key]) for key in LABELS},
     }
-    # No "<" at all: no text can close the element or open a comment (as cite.head_metadata).
+    # No "<" at all: no text can close the element or open a comment (as pages/cite.head_metadata).
     return Markup(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))

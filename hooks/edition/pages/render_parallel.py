@@ -65,7 +65,7 @@ def view_line(ctx: Context, page_url: str, pdf_path: str = "") -> ViewLine:
     link to both languages side by side."""
     pdf = ""
     if pdf_path:  # a file at the site root
-        pdf = "../" * (page_url.count("/") + urls.lang_root(ctx.lang).count("/")) + pdf_path
+        pdf = urls.to_root(ctx.lang, page_url) + pdf_path
     return ViewLine(urls.relative(page_url, parallel_of(page_url)), ctx.lang == DEFAULT_LANG, pdf)
 
 

@@ -21,18 +21,18 @@ from markupsafe import Markup
 
 from edition.core import urls
 from edition.core.caching import TEMPLATES
-from edition.core.langs import number_label
+from edition.core.langs import COLON, SEMICOLON, number_label
 
 FOLDER = Path(__file__).resolve().parents[3] / "overrides" / "edition"
 
 
 def colon(lang: str) -> str:
     """French typography puts a (non-breaking) space before a colon or semicolon."""
-    return "\u00a0:" if lang == "fr" else ":"
+    return COLON[lang]
 
 
 def semicolon(lang: str) -> str:
-    return "\u00a0;" if lang == "fr" else ";"
+    return SEMICOLON[lang]
 
 
 @lru_cache(maxsize=1)

@@ -10,16 +10,16 @@ from pathlib import Path
 
 from edition.checks.align import check_aligned
 from edition.checks.fidelity import check_fidelity
+from edition.core.langs import LANGS
+from edition.document.passages import Walk, walk
+from edition.document.tree import Node, build_tree
 from edition.sources.edition import EditionIdentity, load_edition
 from edition.sources.identity import Identity, load_identity
 from edition.sources.labels import document_labels, load_labels
-from edition.core.langs import LANGS
-from edition.sources.parsed import Document
 from edition.sources.notes import QuotationNote, load_notes
 from edition.sources.parse import check_sequence, load_document, read_text
-from edition.document.passages import Walk, walk
+from edition.sources.parsed import Document
 from edition.sources.register import Register, load_register
-from edition.document.tree import Node, build_tree
 
 
 @dataclass
@@ -51,6 +51,16 @@ def trees_of(docs: dict[str, Document]) -> tuple[dict[str, Node], dict[str, Walk
     return trees, {lang: walk(trees[lang], lang, doc.path) for lang, doc in docs.items()}
 
 
+def provision_texts(walks: dict[str, Walk]) -> dict[str, dict[str, str]]:
+    """lang -> provision number -> its paragraphs and indents, joined: what a quotation note quotes."""
+    return {
+        lang: {
+            number: " ".join(text.text for text in provision.texts()) for number, provision in walk.provisions.items()
+        }
+        for lang, walk in walks.items()
+    }
+
+
 def load_sources(folder: Path, root: Path | None = None) -> Sources:
     """Parse both languages and check them; paths in messages are relative to root."""
     identity = load_identity(folder / IDENTITY, shown_path(folder / IDENTITY, root))
@@ -61,13 +71,14 @@ def load_sources(folder: Path, root: Path | None = None) -> Sources:
     original_path = folder / identity.original
     original = read_text(original_path, shown_path(original_path, root))
     trees, walks = trees_of(docs)
-    check_fidelity(original, shown_path(original_path, root), walks["fr"])
-    check_aligned(walks["fr"], walks["en"])
+    official, translation = walks[identity.official_lang], walks[identity.translation_lang]
+    check_fidelity(original, shown_path(original_path, root), official)
+    check_aligned(official, translation)
     for doc in docs.values():
         check_sequence(doc.ordered(), doc.path)
     labels = load_labels(folder / "labels.yml", shown_path(folder / "labels.yml", root), document_labels(identity))
     register_path = shown_path(folder / "register.yml", root)
     register = load_register(folder / "register.yml", register_path)
-    notes = load_notes(folder / NOTES, docs, shown_path(folder / NOTES, root))
+    notes = load_notes(folder / NOTES, provision_texts(walks), shown_path(folder / NOTES, root))
     edition = load_edition(folder / EDITION, shown_path(folder / EDITION, root))
     return Sources(docs, trees, walks, labels, register, register_path, identity, original, notes, edition)

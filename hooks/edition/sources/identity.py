@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from edition.core.langs import DEFAULT_LANG, LANGS
+from edition.core.langs import DEFAULT_LANG, FIRST_OF_MONTH, LANGS, MONTHS
 from edition.core.shape import LEVELS, Component, holder_of
 from edition.sources.parse import SourceError, read_text
 from edition.sources.schema import Reader, by_lang, https, list_of, map_of, one_of, optional, pattern
@@ -23,12 +23,6 @@ LANG = one_of(LANGS)
 URL_PATH = pattern(re.compile(r"^([a-z0-9][a-z0-9-]*/)+$"), "a page path: lowercase words ending with '/' (letter/)")
 # An FRBR component name (AKN Naming Convention): main, or a kind and a number (annex_1, enclosure_1).
 AKN_COMPONENT = pattern(re.compile(r"^(main|[a-z]+_[1-9][0-9]*)$"), "'main' or a kind and a number (annex_1)")
-MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin")
-    + ("juillet", "août", "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June")
-    + ("July", "August", "September", "October", "November", "December"),
-}
 COMPONENT: dict[str, Any] = {
     "block": SLUG,
     "akn": AKN_COMPONENT,
@@ -100,7 +94,7 @@ class Identity:
 
     def long_date(self, lang: str) -> str:
         """The document's date as a citation writes it: "24 janvier 2003", "24 January 2003"."""
-        day = "1er" if lang == "fr" and self.date.day == 1 else str(self.date.day)
+        day = FIRST_OF_MONTH[lang] if self.date.day == 1 else str(self.date.day)
         return f"{day} {MONTHS[lang][self.date.month - 1]} {self.date.year}"
 
     def source_name(self, lang: str) -> str:

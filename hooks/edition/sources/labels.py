@@ -32,10 +32,10 @@ REQUIRED_LABELS = (
     "translation_note", "permalink", "cite_box", "cite_url", "cite_text", "copy", "download",
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
-    "cite_para", "cite_export",
-    # the edition's identity and pinpoints below the page (pages/pinpoints.py)
+    "cite_para", "cite_export", "cite_genre", "cite_publisher_name", "cite_translation_mark",
+    # the edition's identity and pinpoints below the page (pages/pinpoints.py, pages/edition_pages.py)
     "versions", "versions_intro", "edition_version", "edition_released", "edition_licence", "edition_publisher",
-    "edition_corrections", "cite_ordinals", "cite_selection_link", "cite_selection_key", "close",
+    "edition_corrections", "cite_selection_link", "cite_selection_key", "close",
 )  # fmt: skip
 
 
@@ -107,14 +107,4 @@ def load_labels(path: Path, shown: str | None = None, required: tuple[str, ...] 
     return parse_labels(read_text(path, shown), shown, required)
 
 
-def with_markup(labels: dict[str, dict]) -> dict[str, dict]:
-    """Labels read without the schema (tests): those of MARKUP_LABELS as Markup."""
-    return {
-        lang: {
-            key: to_html(v, links=True) if key in MARKUP_LABELS and isinstance(v, str) else v for key, v in by.items()
-        }
-        for lang, by in labels.items()
-    }
-
-
-__all__ = ["MARKUP_LABELS", "REQUIRED_LABELS", "Markup", "load_labels", "parse_labels", "with_markup"]
+__all__ = ["MARKUP_LABELS", "REQUIRED_LABELS", "Markup", "load_labels", "parse_labels"]

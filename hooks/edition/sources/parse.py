@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from edition.core.inline import InlineError, check_inline
-from edition.core.shape import Component, holder_of
+from edition.core.shape import MASTHEAD_ROLES, Component, holder_of
 from edition.sources.parsed import Block, Document, Line, Part, Provision, Section, Unit
 
 BLOCK = re.compile(r"^\[(?P<ident>[^\]]+)\]\s*$")
@@ -18,7 +18,6 @@ KEYED = re.compile(r"^(?P<key>[a-z]+): (?P<text>\S.*)$")
 NUMBER = re.compile(r"^\d+(\.\d+)*$")
 PART = re.compile(r"^part (?P<slug>[a-z][a-z0-9-]*)$")
 
-MASTHEAD_KEYS = {"organ", "distribution", "date", "original"}
 # A component's block (a letter, an annex...: document.yml's `components`) may hold these keys.
 COMPONENT_KEYS = {"label", "title", "original", "p", "-", "signature"}
 PART_KEYS = {"title"}
@@ -293,7 +292,7 @@ def parse_document(text: str, path: str, lang: str, shape: tuple[Component, ...]
                 raise SourceError(
                     path, block.lineno, "[masthead]", f"block given twice (first at line {first}); keep one"
                 )
-            check_keys(block, MASTHEAD_KEYS, path)
+            check_keys(block, set(MASTHEAD_ROLES), path)
             masthead = {line.key: line.text for line in block.lines}
             masthead_lines = block.linenos()
         elif ident in declared:
