@@ -153,7 +153,8 @@ def test_copy_button_copies_the_citation(browser, server):
     context.close()
     assert copied == (
         "United Nations Security Council, Partnership Action Plan against Terrorism, S/2003/85, annex, enclosure, "
-        "para. 16.3.2 (24 January 2003). English translation prepared for this edition; the French text is official."
+        "para. 16.3.2 (24 January 2003). English translation prepared for this edition; the French and the United "
+        "Nations' English (S/2003/85) are official."
     )
 
 

@@ -26,17 +26,20 @@ entities:
     name: {fr: Comité contre le terrorisme, en: Counter-Terrorism Committee}
     forms: {fr: [Comité contre le terrorisme du Conseil de sécurité], en: [Counter-Terrorism Committee]}
     description: {fr: Un comité., en: A committee.}
+    source: "S/RES/1373 (2001): https://undocs.org/en/S/RES/1373(2001)"
   - id: sc
     kind: un-body
     name: {fr: Conseil de sécurité, en: Security Council}
     forms: {fr: [Conseil de sécurité], en: [Security Council]}
     description: {fr: Un conseil., en: A council.}
+    source: "S/RES/1373 (2001): https://undocs.org/en/S/RES/1373(2001)"
   - id: pfp
     kind: programme
     name: {fr: Partenariat pour la paix, en: Partnership for Peace}
     acronym: {fr: PPP, en: PfP}
     forms: {fr: [PPP], en: [PfP]}
     description: {fr: Un programme., en: A programme.}
+    source: "S/RES/1373 (2001): https://undocs.org/en/S/RES/1373(2001)"
 """
 
 

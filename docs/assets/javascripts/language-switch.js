@@ -1,7 +1,15 @@
-// The language switch keeps the reader's place: the anchors are the same in both languages
-// (#p-16-3-2, #annex-i3), so the link to the other language carries the current one.
+// The edition's script, loaded at the end of every page before Material's bundle (overrides/main.html).
 (function () {
   "use strict";
+  // Material's drawer and search toggles start closed, even when Firefox restores their state after
+  // a reload (Material marks them autocomplete="off", invalid on a checkbox, which hooks/pages.py
+  // removes): before the bundle reads them.
+  ["__drawer", "__search"].forEach(function (id) {
+    var toggle = document.getElementById(id);
+    if (toggle) toggle.checked = false;
+  });
+  // The language switch keeps the reader's place: the anchors are the same in both languages
+  // (#p-16-3-2, #annex-i3), so the link to the other language carries the current one.
   function carryAnchor() {
     var links = document.querySelectorAll("a.md-select__link[hreflang]");
     for (var i = 0; i < links.length; i++) {

@@ -74,7 +74,10 @@ def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str
     lang, holder = reading.lang, identity.holder
     note = labels["pdf_note"]
     address = urls.absolute(site_url, lang, "")
-    foot = css_string((note if lang != DEFAULT_LANG else labels["official_label"]) + " " + address)
+    # the foot of every page: the statement, short enough for one line (pdf_foot), or the official label
+    foot = css_string(
+        (labels.get("pdf_foot", note) if lang != DEFAULT_LANG else labels["official_label"]) + " " + address
+    )
     css = STYLESHEET.read_text(encoding="utf-8") + f"\n@page {{ @bottom-center {{ content: {foot}; }} }}\n"
     parts = []
     for part in reading.parts.values():

@@ -8,7 +8,7 @@ import gzip
 import os
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.citations.model import Reference, marked
@@ -16,11 +16,12 @@ from edition.core import urls
 from edition.core.buildmode import publishing
 from edition.core.langs import DEFAULT_LANG, LANGS
 from edition.enrich.mentions import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
+from edition.enrich.similarity import provisions_of, related_provisions
 from edition.pages.notes import note_html
 from edition.pages.related import around_provisions
 from edition.pages.render import Context, Page
-from edition.site.loading import Sources, load_sources
-from edition.site.outputs import FILES, PAGES, Made, built, compressible_suffixes, listed, pages_of
+from edition.site.loading import IDENTITY, Sources, load_sources
+from edition.site.outputs import FILES, PAGES, Made, built, compressible_suffixes, listed, media_type, pages_of
 from edition.sources.parse import SourceError, decode
 
 # A hand-written page lists an output of the registry where it holds this line (outputs.py).
@@ -34,6 +35,7 @@ class Edition:
     citables: dict[str, list[Reference]]  # lang -> every citable unit, in document order (pages, then below)
     site_files: dict[str, bytes]  # path in the built site -> content (written after MkDocs)
     made: Made  # what the pages and files were made from, for the hand-written pages' listings
+    media_types: dict[str, str] = field(default_factory=dict)  # path in the built site -> its declared media type
 
 
 def checked_linkers(sources: Sources, text: dict[str, list[Piece]]) -> dict[str, Linker]:
@@ -76,7 +78,9 @@ def made_from(sources: Sources, site_url: str, templates: tuple | None = None) -
     used = {lang: find_acronyms(linkers[lang], text[lang]) for lang in LANGS}
     found = {lang: find_mentions(linkers[lang], text[lang]) for lang in LANGS}
     citables = marked(sources.walks, sources.identity, sources.edition, sources.labels)
-    around = around_provisions(found[DEFAULT_LANG], list(sources.walks[DEFAULT_LANG].provisions))  # the same in both
+    # Related provisions by subject: one list for both languages, from both texts (enrich/similarity.py).
+    related = related_provisions(provisions_of(sources.walks, found), LANGS)
+    around = around_provisions(found[DEFAULT_LANG], related, list(sources.walks[DEFAULT_LANG].provisions))
     # Every page, the PDF, the citations and the export read each language's tree through its walk
     # (sources.walks); the AKN files are written from the tree with its mentions marked.
     contexts = {
@@ -107,10 +111,21 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
         for lang in LANGS
     }
     files: dict[str, bytes] = {}
+    media: dict[str, str] = {}  # what a server sends each file as (site/csp.py: _headers, the nginx snippet)
     for output in FILES:
         if built(output, made.publishing):
-            files |= output.make(made)
-    return Edition(sources, pages, made.citables, files, made)
+            for name, data in output.make(made).items():
+                if name in files:  # a path from the data given twice: one would be lost
+                    raise SourceError(
+                        f"source/{IDENTITY}",
+                        1,
+                        "document",
+                        f"two outputs would be written to '{name}' "
+                        f"(one of them {output.name}); give each its own path in exports",
+                    )
+                files[name] = data
+                media[name] = media_type(output, name) or ""
+    return Edition(sources, pages, made.citables, files, made, media)
 
 
 def page_url_of(name: str) -> str:
@@ -193,9 +208,18 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
     return written
 
 
+def inside(site: Path, name: str) -> Path:
+    """The path of a file in the site folder; a name that would leave it is refused (the schema
+    refuses such a path in document.yml: this keeps the promise whatever made the name)."""
+    target = (site / name).resolve()
+    if name.startswith("/") or "\\" in name or not target.is_relative_to(site.resolve()):
+        raise ValueError(f"'{name}' would be written outside the site folder; give a path inside it (data/...)")
+    return target
+
+
 def write_site_files(edition: Edition, site: Path) -> None:
     for name, data in edition.site_files.items():
-        write_if_changed(site / name, data)
+        write_if_changed(inside(site, name), data)
 
 
 def precompress(site: Path) -> int:

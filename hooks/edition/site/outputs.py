@@ -32,6 +32,7 @@ from edition.enrich.mentions import Linker, Mention, Piece
 from edition.exports import pdf
 from edition.exports.akn import akn_files
 from edition.exports.document_json import export
+from edition.exports.versions import official_versions
 from edition.pages import cite, edition_pages, pinpoints
 from edition.pages.related import Around, with_around
 from edition.pages.render import Context, Page, document_pages
@@ -176,6 +177,7 @@ def json_export(made: Made) -> dict[str, bytes]:
         made.citables,
         sources.edition,
     )
+    data["officialVersions"] = official_versions(sources.identity, sources.labels)  # exports/versions.py
     return {sources.identity.exports["json"]: json.dumps(data, ensure_ascii=False, indent=1).encode()}
 
 
@@ -346,14 +348,22 @@ FILES: tuple[FileOutput, ...] = (
         "citations",
         citation_downloads,
         "the cite box of every citable page",
-        {".bib": "application/x-bibtex; charset=utf-8", ".ris": "application/x-research-info-systems", ".json": JSON},
+        {
+            ".bib": "application/x-bibtex; charset=utf-8",
+            ".ris": "application/x-research-info-systems; charset=utf-8",
+            ".json": "application/vnd.citationstyles.csl+json; charset=utf-8",  # CSL-JSON, IANA-registered
+        },
         precompressed=True,
     ),
     FileOutput(
         "passage-citations",
         passage_downloads,
         "the cite box, when the reader points at an indent or a letter's paragraph",
-        {".bib": "application/x-bibtex; charset=utf-8", ".ris": "application/x-research-info-systems", ".json": JSON},
+        {
+            ".bib": "application/x-bibtex; charset=utf-8",
+            ".ris": "application/x-research-info-systems; charset=utf-8",
+            ".json": "application/vnd.citationstyles.csl+json; charset=utf-8",  # CSL-JSON, IANA-registered
+        },
         precompressed=True,
     ),
     FileOutput(
@@ -383,6 +393,12 @@ AFTER_BUILD: tuple[SiteOutput, ...] = (
         {".json": JSON},
         precompressed=True,
     ),
+    SiteOutput(
+        "headers",  # site/csp.py: the Content-Security-Policy, from the built pages; the media types above
+        "read by the static host (Netlify, Cloudflare Pages); deploy/nginx/edition.conf holds the same for nginx",
+        {"_headers": "text/plain; charset=utf-8"},
+        precompressed=False,
+    ),
 )
 
 # The site's own text files (MkDocs' and Material's), precompressed with the outputs declared so.
@@ -392,6 +408,12 @@ SITE_TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
 def compressible_suffixes() -> set[str]:
     declared = (entry for entry in (*FILES, *AFTER_BUILD) if entry.precompressed)
     return set(SITE_TEXT) | {suffix for entry in declared for suffix in entry.media_types}
+
+
+def media_type(entry: FileOutput | SiteOutput, path: str) -> str | None:
+    """The media type the registry declares for one of an output's files (its longest suffix declared)."""
+    ends = [suffix for suffix in entry.media_types if path.endswith(suffix)]
+    return entry.media_types[max(ends, key=len)] if ends else None
 
 
 # The registry itself, listed on About (`<!-- output: registry -->`).
