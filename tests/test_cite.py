@@ -168,6 +168,8 @@ def test_embedded_metadata_says_what_the_csl_item_says(site: Path):
         folder = bib.parent
         url = f"{SITE_URL}/{folder.relative_to(site).as_posix()}/"
         [item] = json.loads(bib.read_text(encoding="utf-8"))
+        if "#" in item["URL"]:  # a unit below the page (an indent): tests/test_pinpoints.py compares it
+            continue
         html = (folder / "index.html").read_text(encoding="utf-8")
         data = extruct.extract(html, base_url=url, syntaxes=["json-ld", "dublincore"], uniform=False)
         ld = data["json-ld"][0]

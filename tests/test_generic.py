@@ -136,6 +136,7 @@ def test_the_navigation_and_site_names_come_from_the_data(sources):
     assert config["site_name"].startswith("X/2024/1 — Déclaration") and languages[0]["site_name"] is None
     assert languages[1]["site_name"] == "X/2024/1 — Declaration on cooperation between public libraries"
     assert config["copyright"] == "Texte inventé pour les tests." and languages[1]["copyright"].startswith("Text")
+    assert config["extra"]["edition"]["en"]["version"] == sources.edition.version  # the footer's edition line
     assert component_nav(project_sources()) == ["letter.md", "annex.md", "plan/index.md"]
 
 

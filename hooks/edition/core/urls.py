@@ -10,6 +10,7 @@ HOME = ""
 FULL_TEXT = "full-text/"
 CITE = "cite/"
 ABOUT = "about/"
+VERSIONS = "versions/"  # the edition's versions, from source/edition.yml (pages/edition_pages.py)
 GLOSSARY = "glossary/"
 ENTITIES = "entities/"
 PARALLEL = "parallel/"  # French and English side by side: parallel/ + the single-language page's URL

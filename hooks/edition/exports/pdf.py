@@ -100,8 +100,13 @@ def first_page_notice(identity: Identity, edition: EditionIdentity, labels: dict
     return FirstPageNotice(typeset, labels["pdf_un_document"] if links else "", links)
 
 
-def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str, edition: EditionIdentity) -> str:
-    """The whole document as one HTML page for WeasyPrint: the walk of the document's tree."""
+def document_html(
+    reading: Walk, identity: Identity, labels: dict, site_url: str, edition: EditionIdentity, line: str = ""
+) -> str:
+    """The whole document as one HTML page for WeasyPrint: the walk of the document's tree.
+    `edition`: what the first page's notice says (first_page_notice); `line`: the edition's name,
+    version and date (edition_pages.edition_line), in the metadata and after the document, with
+    the address."""
     lang, holder = reading.lang, identity.holder
     note = labels["pdf_note"]
     address = urls.absolute(site_url, lang, "")
@@ -144,6 +149,7 @@ def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str
         contents=contents(reading, identity, labels),
         address=address,
         notice=first_page_notice(identity, edition, labels, lang),
+        edition=line,
     )
 
 
@@ -197,11 +203,13 @@ def pdf_files(
     labels: dict[str, dict],
     site_url: str,
     edition: EditionIdentity,
+    editions: dict[str, str] | None = None,
 ) -> dict[str, bytes]:
-    """Path in the built site -> the PDF of each language."""
+    """Path in the built site -> the PDF of each language; `editions`: language -> the edition's
+    line (name, version, date)."""
     return {
         pdf_path(identity, lang): render_pdf(
-            document_html(reading, identity, labels[lang], site_url, edition),
+            document_html(reading, identity, labels[lang], site_url, edition, (editions or {}).get(lang, "")),
             f"{identity.slug}-{lang}".encode(),
             link_descriptions(reading, identity, labels[lang], edition),
         )

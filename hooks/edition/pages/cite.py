@@ -28,6 +28,7 @@ def head_metadata(ref: Reference, site_url: str, description: str) -> Markup:
     return render("head.html", meta=meta, json_ld=json_ld)
 
 
-def redirect_page(target: str, canonical: str, lang: str, title: str) -> str:
-    """A pinpoint page: sends the reader to the provision (relative, so it works offline)."""
-    return render("redirect.html", target=target, canonical=canonical, lang=lang, title=title) + "\n"
+def redirect_page(target: str, canonical: str, lang: str, title: str, script: str = "") -> str:
+    """A pinpoint page: sends the reader to the provision (relative, so it works offline);
+    `script`: the relative path of the script that keeps the address's fragment."""
+    return render("redirect.html", target=target, canonical=canonical, lang=lang, title=title, script=script) + "\n"

@@ -26,6 +26,7 @@ from edition.core.langs import number_label
 from edition.core.shape import MASTHEAD_ROLES, Component
 from edition.document.passages import Division, Passage, Walk
 from edition.pages.cite import cite_box, head_metadata
+from edition.pages.pinpoints import page_data
 from edition.pages.templates import macros, render
 from edition.sources.identity import Identity
 
@@ -80,6 +81,7 @@ class TextUnit(NamedTuple):
     anchor: str
     kind: str
     html: Markup
+    position: str = ""  # its number in its block ("5"), which a letter's paragraph shows (pages/pinpoints.py)
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ class Context:
 
     def units(self, texts: list[Passage], page_url: str) -> list[TextUnit]:
         """Paragraphs and indents (Division.texts), enriched."""
-        return [TextUnit(text.anchor, text.role, self.text(text.text, page_url)) for text in texts]
+        return [TextUnit(text.anchor, text.role, self.text(text.text, page_url), text.position) for text in texts]
 
     def provision_url(self, number: str) -> str:
         return urls.provision(number, self.holder.url)
@@ -266,6 +268,8 @@ def with_citation(ctx: Context, page: Page) -> Page:
     if item is None:
         return page
     page.data["cite"] = cite_box(item, urls.absolute(ctx.site_url, ctx.lang, page.url))
+    units = [unit for unit in ctx.cited_units.values() if unit.url == page.url]
+    page.data["cite"]["pinpoints"] = page_data(item, units, ctx.site_url, ctx.labels)
     page.meta["head"] = head_metadata(item, ctx.site_url, page.meta.get("description", ""))
     return page
 

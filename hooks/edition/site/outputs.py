@@ -33,7 +33,7 @@ from edition.exports import addresses, offline, pdf
 from edition.exports.akn import akn_files
 from edition.exports.document_json import export
 from edition.exports.versions import official_versions
-from edition.pages import cite
+from edition.pages import cite, edition_pages, pinpoints
 from edition.pages.related import Around, with_around
 from edition.pages.render import Context, Page, document_pages
 from edition.pages.render_entities import entity_index_page, entity_page, glossary_page
@@ -131,15 +131,23 @@ def citation_downloads(made: Made) -> dict[str, bytes]:
     return files
 
 
+def passage_downloads(made: Made) -> dict[str, bytes]:
+    """The BibTeX, RIS and CSL-JSON of every unit below a page (an indent, a letter's paragraph, a
+    decision), beside its page's, which the cite box offers when the reader points at the unit."""
+    return pinpoints.passage_files(made.citables, made.site_url)
+
+
 def pinpoint_pages(made: Made) -> dict[str, bytes]:
-    """The short address of every citable page (/p/16.3.2/), which sends the reader to it."""
+    """The short address of every citable page (/p/16.3.2/), which sends the reader to it, with
+    the anchor the address was given (a script file beside the meta refresh, which drops it)."""
     files = {}
     for lang in LANGS:
         root = urls.lang_root(lang)
         for item in pages_of(made.citables[lang]):
             url = urls.absolute(made.site_url, lang, item.url)
             target = urls.relative(urls.pinpoint(item.key), item.url)
-            page = cite.redirect_page(target, url, lang, item.title)
+            script = "../" * (root + urls.pinpoint(item.key)).count("/") + pinpoints.REDIRECT_SCRIPT
+            page = cite.redirect_page(target, url, lang, item.title, script)
             files[f"{root}{urls.pinpoint(item.key)}index.html"] = page.encode()
     return files
 
@@ -184,7 +192,8 @@ def akn_exports(made: Made) -> dict[str, bytes]:
 
 def pdfs(made: Made) -> dict[str, bytes]:
     sources = made.sources
-    return pdf.pdf_files(sources.walks, sources.identity, sources.labels, made.site_url, sources.edition)
+    lines = {lang: edition_pages.edition_line(sources.edition, sources.labels[lang], lang) for lang in LANGS}
+    return pdf.pdf_files(sources.walks, sources.identity, sources.labels, made.site_url, sources.edition, lines)
 
 
 def host_addresses(made: Made) -> dict[str, bytes]:
@@ -240,6 +249,11 @@ def offline_listing(made: Made, lang: str, page_url: str) -> Markup:
         return Markup("")
     link = offline_link(made, lang, page_url)
     return macros("chrome.html").offline_copy(made.sources.labels[lang], lang, link, handwritten=True)
+
+
+def edition_listing(made: Made, lang: str, page_url: str) -> Markup:
+    """The edition's name, publisher, version, date and licence (About)."""
+    return edition_pages.about_block(made.sources.edition, made.sources.labels[lang], lang, page_url)
 
 
 def registry_listing(made: Made, lang: str, page_url: str) -> Markup:
@@ -325,11 +339,16 @@ def glossary_page_kind(made: Made, lang: str) -> list[Page]:
     return [glossary_page(made.contexts[lang], made.register, made.used)]
 
 
+def versions_page_kind(made: Made, lang: str) -> list[Page]:
+    return [edition_pages.versions_page(made.contexts[lang], made.sources.edition)]
+
+
 PAGES: tuple[PageKind, ...] = (
     PageKind("document", document_page_kind, "the navigation, the home page's contents, each part's sidebar"),
     PageKind("parallel", parallel_page_kind, "each document page's view line"),
     PageKind("entities", entity_page_kind, "the navigation; the links of every mention in the text"),
     PageKind("glossary", glossary_page_kind, "the navigation; every acronym's explanation"),
+    PageKind("versions", versions_page_kind, "the footer of every page; About"),
 )
 
 
@@ -352,6 +371,17 @@ FILES: tuple[FileOutput, ...] = (
         "citations",
         citation_downloads,
         "the cite box of every citable page",
+        {
+            ".bib": "application/x-bibtex; charset=utf-8",
+            ".ris": "application/x-research-info-systems; charset=utf-8",
+            ".json": "application/vnd.citationstyles.csl+json; charset=utf-8",  # CSL-JSON, IANA-registered
+        },
+        precompressed=True,
+    ),
+    FileOutput(
+        "passage-citations",
+        passage_downloads,
+        "the cite box, when the reader points at an indent or a letter's paragraph",
         {
             ".bib": "application/x-bibtex; charset=utf-8",
             ".ris": "application/x-research-info-systems; charset=utf-8",
@@ -430,9 +460,11 @@ def media_type(entry: FileOutput | SiteOutput, path: str) -> str | None:
 
 # The registry itself, listed on About (`<!-- output: registry -->`).
 REGISTRY = FileOutput("registry", lambda made: {}, "About", {}, precompressed=False, listing=registry_listing)
+# The edition's identity (source/edition.yml), listed on About (`<!-- output: edition -->`).
+EDITION = FileOutput("edition", lambda made: {}, "About", {}, precompressed=False, listing=edition_listing)
 
 
 def listed(name: str) -> FileOutput | SiteOutput | None:
     """The output a hand-written page names (`<!-- output: NAME -->`), if it has a listing."""
-    entries = (*FILES, *AFTER_BUILD, REGISTRY)
+    entries = (*FILES, *AFTER_BUILD, REGISTRY, EDITION)
     return next((entry for entry in entries if entry.name == name and entry.listing is not None), None)

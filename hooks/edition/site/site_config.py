@@ -13,6 +13,7 @@ from typing import Any
 from edition.core import urls
 from edition.core.langs import DEFAULT_LANG
 from edition.core.lines import source_lines
+from edition.pages.edition_pages import footer_data
 from edition.site.loading import Sources
 
 SITE_LABELS = ("site_name", "site_description", "copyright")  # MkDocs settings named like their labels
@@ -60,6 +61,11 @@ def configure(config: Any, i18n_languages: list[Any], sources: Sources) -> None:
     entries = component_nav(sources)
     nav = [entry for entry in config["nav"] or [] if entry not in entries]
     config["nav"] = nav[:1] + entries + nav[1:]
+    # The edition's name, version, licence and corrections, in each language's footer (the theme's
+    # partials/copyright.html picks its language's and escapes every value).
+    if config.get("extra") is None:
+        config["extra"] = {}
+    config["extra"]["edition"] = footer_data(sources.edition, sources.labels)
     for key in SITE_LABELS:
         config[key] = sources.labels[DEFAULT_LANG][key]
         for language in i18n_languages:

@@ -47,6 +47,9 @@ REQUIRED_LABELS = (
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
     "cite_para", "cite_export", "cite_genre", "cite_publisher_name", "cite_translation_mark",
     "related_on", "related_via", *(f"related_place_{place}" for place in PLACES),
+    # the edition's identity and pinpoints below the page (pages/pinpoints.py, pages/edition_pages.py)
+    "versions", "versions_intro", "edition_version", "edition_released", "edition_licence", "edition_publisher",
+    "edition_corrections", "cite_selection_link", "cite_selection_key", "close",
 )  # fmt: skip
 
 
