@@ -43,10 +43,17 @@ TRANSLATION_MARK = "[english translation, the s/2003/85 reference edition, versi
 REPEATED = re.compile(r"\b((?:\w[\w'’-]*\s+){0,2}\w[\w'’-]{2,})\b[\s.,;:]+\1\b", re.IGNORECASE)
 
 
+def own(folder: Path, ext: str) -> Path:
+    """A page's own download (not a passage's, nor a precompressed copy): s-2003-85-16-3-2.bib."""
+    return folder / f"s-2003-85-{folder.name}.{ext}"
+
+
 def citable_pages(site: Path) -> list[tuple[str, Path]]:
     """(language, folder) of every page with citation downloads."""
     out = []
     for bib in sorted(site.rglob("*.bib")):
+        if bib.name != own(bib.parent, "bib").name:  # a passage's (an indent's...) beside its page
+            continue
         lang = "en" if bib.relative_to(site).parts[0] == "en" else "fr"
         out.append((lang, bib.parent))
     return out
@@ -71,7 +78,7 @@ def page_url(site: Path, folder: Path) -> str:
 @pytest.fixture(scope="module")
 def converted(site: Path) -> dict[str, dict]:
     """citation-js's reading and formatting of every download: file -> {"items", "styles"}."""
-    files = [str(path) for _, folder in citable_pages(site) for path in sorted(folder.glob("s-2003-85-*.*"))]
+    files = [str(own(folder, ext)) for _, folder in citable_pages(site) for ext in EXTENSIONS]
     request = {
         "styles": {name: str(CSL / f"{name}.csl") for name in STYLES},
         "locales": {code: str(CSL / f"locales-{code}.xml") for code in LOCALES},
@@ -139,7 +146,7 @@ def test_every_citable_page_has_its_three_files(site: Path):
     pages = citable_pages(site)
     assert len(pages) == 2 * (3 + 5 + 47)  # components, parts, provisions, in both languages
     for _, folder in pages:
-        assert {path.suffix for path in folder.glob("s-2003-85-*.*")} == {".bib", ".ris", ".json"}, folder
+        assert all(own(folder, ext).is_file() for ext in ("bib", "ris", "json")), folder
 
 
 def test_the_three_files_give_the_same_reference_in_every_style(site: Path, converted: dict):
@@ -147,7 +154,7 @@ def test_the_three_files_give_the_same_reference_in_every_style(site: Path, conv
     for _, folder in citable_pages(site):
         outputs = {}
         for ext in EXTENSIONS:
-            [path] = folder.glob(f"s-2003-85-*.{ext}")
+            path = own(folder, ext)
             result = converted[str(path)]
             if "error" in result:
                 problems.append(f"{path.relative_to(site)}: citation-js cannot read it: {result['error']}")
@@ -166,7 +173,7 @@ def test_the_three_files_give_the_same_reference_in_every_style(site: Path, conv
 def test_citation_js_formats_a_complete_reference_in_every_style(site: Path, converted: dict):
     problems = []
     for lang, folder in citable_pages(site):
-        [path] = folder.glob("s-2003-85-*.json")
+        path = own(folder, "json")
         url, pinpoint = page_url(site, folder), pinpoint_of(folder)
         for name, formatted in converted[str(path)]["styles"].items():
             text = (formatted["bibliography"], formatted["citation"])
@@ -182,7 +189,7 @@ def test_citeproc_py_formats_the_three_files_alike_in_every_style(site: Path, co
         url, pinpoint = page_url(site, folder), pinpoint_of(folder)
         items = {}
         for ext in EXTENSIONS:
-            [path] = folder.glob(f"s-2003-85-*.{ext}")
+            path = own(folder, ext)
             items[ext] = json.loads(path.read_text("utf-8"))[0] if ext == "json" else converted[str(path)]["items"][0]
         for name in STYLES:
             formatted = {}
@@ -203,7 +210,7 @@ def test_no_citation_field_is_empty(site: Path):
     """Every field the reference carries has a value, named with its page when it has none."""
     problems = []
     for _, folder in citable_pages(site):
-        [path] = folder.glob("s-2003-85-*.json")
+        path = own(folder, "json")
         [item] = json.loads(path.read_text("utf-8"))
         for key in ("title", "author", "genre", "number", "issued", "language", "URL", "note"):
             if not item.get(key):
