@@ -29,7 +29,7 @@ REQUIRED_LABELS = (
     "paragraph", "indent", "decision", "section", "in_this_part", "prev", "next", "breadcrumbs", "provisions",
     "symbol", "organ", "distributed", "sender", "addressee", "original_languages",
     "official_text", "official_versions",
-    "translation_note", "permalink", "cite_box", "cite_url", "cite_text", "copy", "download",
+    "translation_note", "permalink", "permalink_to", "cite_box", "cite_url", "cite_text", "copy", "download",
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
     "cite_para", "cite_export",
