@@ -26,13 +26,14 @@ from edition.core import buildmode
 from edition.core.caching import TEMPLATES, folder_state
 from edition.core.langs import DEFAULT_LANG, LANGS
 from edition.core.urls import WITH_CONTENTS, lang_root, source_file
+from edition.engine import i18n
 from edition.engine.markup import without_toggle_autocomplete
+from edition.engine.search_index import split_index
 from edition.engine.theme import check_overrides, material_templates, search_worker
+from edition.engine.toc import table_of_contents
 from edition.enrich.mentions import EnrichError
 from edition.exports.akn import AknError
-from edition.exports.search import split_index
 from edition.exports.synonyms import synonyms
-from edition.pages.contents import toc_tokens
 from edition.pages.templates import template_problem
 from edition.site.assemble import Edition, assemble_docs, build_edition, page_file_names, precompress, write_site_files
 from edition.site.site_config import configure as configure_site
@@ -42,7 +43,6 @@ from jinja2 import TemplateError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.hooks.pages")
 edition: Edition | None = None  # the last build's, for on_post_build
@@ -75,7 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from error
     current = (inputs(root / "source", config.site_url or "/"), inputs(root / "docs"), inputs(root / "overrides"))
     if edition is not None and current == made_from and target.is_dir():
-        configure_site(config, i18n_languages(config), edition.sources)
+        configure_site(config, i18n.languages(config), edition.sources)
         return config  # static-i18n runs on_config again for each language: the pages are there
     problems = check_overrides(root / "overrides", material)  # once per build, and when a template changed
     if problems:
@@ -91,16 +91,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except TemplateError as error:
         raise PluginError(f"Bad template:\n{template_problem(error)}") from error
     made_from = current
-    configure_site(config, i18n_languages(config), edition.sources)
+    configure_site(config, i18n.languages(config), edition.sources)
     rendered = set(page_file_names(edition).values())
     if written:
         log.info("edition: %d page files written to %s", written, target.relative_to(root))
     return config
-
-
-def i18n_languages(config: MkDocsConfig) -> list:
-    i18n = config.plugins.get("i18n")
-    return list(i18n.config.languages) if i18n is not None else []
 
 
 def checked_site_url(config: MkDocsConfig) -> None:
@@ -128,7 +123,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     html = held.pop(page.file.src_uri, html)
     if page.file.src_uri in with_contents:  # Markdown, skipped, would have made it from the headings
-        page.toc = get_toc(toc_tokens(html))
+        page.toc = table_of_contents(html)
     return html
 
 
@@ -160,8 +155,7 @@ def valid_toggles(output: str, name: str) -> str:
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if edition is None or (i18n is not None and getattr(i18n, "building", False)):
+    if edition is None or i18n.inner_build(config):
         return  # an inner, one-language build: the other language is not there yet
     site = Path(config.site_dir)
     root = Path(config.config_file_path).parent

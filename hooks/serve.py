@@ -30,26 +30,23 @@ replaces it during its inner build and puts back what it found) and writing thro
 `mkdocs.utils.write_file` and `copy_file`, on the theme's Jinja
 environment coming from `config.theme.get_env()` with a FileSystemLoader (edition/core/caching.py,
 listed_once), and on Material's search plugin making each page's sections with its module's
-`Parser` (edition/core/caching.py, ParsedOnce);
-requirements.txt pins MkDocs and Material, and tests/test_serve.py fails if an upgrade changes them.
+`Parser` (edition/core/caching.py, ParsedOnce). All of it is done in one place, the engine's door
+(edition/engine/server.py, i18n.py); requirements.txt pins MkDocs and Material, and
+tests/test_engine_contract.py and tests/test_serve.py fail if an upgrade changes what it uses.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from edition.core import buildmode
-from edition.core.caching import ParsedOnce, listed_once
+from edition.engine import i18n
+from edition.engine import server as engine_server
 from edition.site.sitedir import SITE
-from jinja2 import Environment
 from markupsafe import Markup
-from material.plugins.search import plugin as material_search
-from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.serve")
 POLL_SECONDS = 0.1  # a save waited 0.25 s on average for MkDocs' poll; source/, docs/, overrides/ are small
@@ -92,39 +89,21 @@ def is_page(path: str) -> bool:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Under `mkdocs serve`, each build's theme environment lists the installed theme's files once
-    per process (static-i18n runs on_config again for its inner build: wrapped once)."""
-    get_env = config.theme.get_env
-    if buildmode.serving() and not isinstance(get_env, ListingOnce):
-        config.theme.get_env = ListingOnce(get_env, Path(config.config_file_path).parent)
+    per process."""
+    if buildmode.serving():
+        engine_server.list_theme_once(config, Path(config.config_file_path).parent)
     return config
 
 
-class ListingOnce:
-    """config.theme.get_env, whose environment's loader lists the installed theme once per process."""
-
-    def __init__(self, get_env: Callable[[], Environment], project: Path) -> None:
-        self.get_env, self.project = get_env, project
-
-    def __call__(self) -> Environment:
-        env = self.get_env()
-        listed_once(env.loader, self.project)
-        return env
-
-
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+def on_serve(server, config: MkDocsConfig, builder: Callable):
     logging.getLogger("mkdocs.livereload").addFilter(RequestsAreNotWarnings())
-    generated = os.path.abspath(config.docs_dir)  # as the server keys what it watches
-    if generated in server._watched_paths:
-        server.unwatch(generated)
-    server.observer._timeout = POLL_SECONDS  # for what is watched from now on: mkdocs.yml's `watch`
+    engine_server.unwatch(server, config.docs_dir)
+    engine_server.poll_every(server, POLL_SECONDS)  # for what is watched from now on: mkdocs.yml's `watch`
 
     failure: list[str] = []  # the message of the last build, if it failed
     build = server.builder
-    mkdocs_utils.clean_directory = SITE.start  # note what the folder holds instead of emptying it
-    mkdocs_utils.write_file, mkdocs_utils.copy_file = SITE.write_file, SITE.copy_file  # only what changed
-    if not isinstance(material_search.Parser, ParsedOnce):  # pages a save did not change are not parsed again
-        material_search.Parser = ParsedOnce(material_search.Parser)
-    clean_directory = mkdocs_utils.clean_directory
+    clean_directory = engine_server.write_in_place(SITE)  # note what the folder holds instead of emptying it
+    engine_server.parse_pages_once()  # pages a save did not change are not parsed again
 
     def build_or_report() -> None:
         problems = Problems()
@@ -135,8 +114,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) 
         except Exception as error:  # MkDocs' own loop would print it and then hold every request
             failure[:] = ["\n".join([*problems.lines, str(error) or type(error).__name__])]
             log.error("The build failed (above); the browser shows why until a build succeeds")
-            undo_partial_build(config)
-            mkdocs_utils.clean_directory = clean_directory
+            i18n.reset_inner_build(config)
+            engine_server.restore_folder_start(clean_directory)
         else:
             failure.clear()
         finally:
@@ -144,16 +123,12 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) 
 
     serve_request = server.serve_request
 
-    def built() -> bool:  # as MkDocs does before serving a file: no answer from a build under way
-        return server._visible_epoch == server._wanted_epoch
-
     def answer(environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         if failure and is_page(path) and not path.startswith("/livereload/"):
-            with server._epoch_cond:
-                server._epoch_cond.wait_for(built)
+            engine_server.wait_until_built(server)  # no answer from a build under way
         if failure and is_page(path) and not path.startswith("/livereload/"):
-            body = server._inject_js_into_html(error_page(failure[0]), server._visible_epoch)
+            body = engine_server.with_reload_script(server, error_page(failure[0]))
             headers = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))]
             start_response("500 Internal Server Error", headers)
             return [body]
@@ -162,11 +137,3 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) 
     server.builder = build_or_report
     server.set_app(answer)
     return server
-
-
-def undo_partial_build(config: MkDocsConfig) -> None:
-    """static-i18n builds the other language inside the first one's on_post_build and resets its
-    flag at the end: a failure in between would leave the next build believing it is nested."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and hasattr(i18n, "building"):
-        i18n.building = False

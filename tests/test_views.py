@@ -336,7 +336,7 @@ def test_language_switch_on_a_parallel_page_lands_on_the_same_view(page, server)
 
 
 def test_search_text_first_merges_the_empty_preface_with_the_heading_only():
-    from edition.exports.search import text_first
+    from edition.engine.search_index import text_first
 
     docs = [
         {"location": "plan/9/", "title": "Paragraphe 9", "text": ""},  # the breadcrumbs, excluded

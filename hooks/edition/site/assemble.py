@@ -1,40 +1,30 @@
-"""Put the edition together: parse and check the sources, enrich, render every page of both
-languages and every file beside them (downloads, pinpoints, export)."""
+"""Put the edition together: load and check the sources, enrich, then make every page of both
+languages and every file beside them, as the registry of outputs declares them (outputs.py)."""
 
 from __future__ import annotations
 
 import datetime
 import gzip
-import json
+import re
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup
-
-from edition.pages import cite
-from edition.exports import pdf
 from edition.core import urls
-from edition.exports.akn import akn_files
 from edition.core.buildmode import publishing
-from edition.core.caching import Reused
-from edition.enrich.mentions import EnrichError, Linker, Mention, Piece, check_text, find_acronyms, find_mentions, pieces
 from edition.core.langs import DEFAULT_LANG, LANGS
+from edition.enrich.mentions import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
+from edition.pages import cite
 from edition.pages.notes import note_html
-from edition.sources.parse import decode
-from edition.sources.register import Register
-from edition.pages.related import Around, around_provisions, with_around
-from edition.pages.render import Context, Page, document_pages
-from edition.pages.render_entities import entity_index_page, entity_page, glossary_page
-from edition.pages.render_parallel import parallel_pages, with_view_line
+from edition.pages.related import around_provisions
+from edition.pages.render import Context, Page
 from edition.site.loading import Sources, load_sources
-from edition.pages.templates import macros
-from edition.document.tree import finder, with_spans
+from edition.site.outputs import FILES, PAGES, Made, built, compressible_suffixes, listed
+from edition.sources.parse import SourceError, decode
 
-PINPOINTS_MARKER = "<!-- pinpoints -->"
-AKN_MARKER = "<!-- akoma-ntoso -->"
-PDF_MARKER = "<!-- pdf -->"
+# A hand-written page lists an output of the registry where it holds this line (outputs.py).
+OUTPUT_MARKER = re.compile(rb"<!-- output: ([a-z0-9-]*) -->")
 
 
 @dataclass
@@ -43,16 +33,7 @@ class Edition:
     pages: dict[str, list[Page]]  # lang -> pages
     citables: dict[str, list[cite.Citable]]  # lang -> what can be cited, in document order
     site_files: dict[str, bytes]  # path in the built site -> content (written after MkDocs)
-
-
-def extra_links(labels: dict) -> list[tuple[str, str]]:
-    return [
-        (labels["full_text"], urls.FULL_TEXT),
-        (labels["entities"], urls.ENTITIES),
-        (labels["glossary"], urls.GLOSSARY),
-        (labels["cite"], urls.CITE),
-        (labels["about"], urls.ABOUT),
-    ]
+    made: Made  # what the pages and files were made from, for the hand-written pages' listings
 
 
 def checked_linkers(sources: Sources, text: dict[str, list[Piece]]) -> dict[str, Linker]:
@@ -67,36 +48,6 @@ def checked_linkers(sources: Sources, text: dict[str, list[Piece]]) -> dict[str,
     if problems:
         raise EnrichError(problems)
     return linkers
-
-
-def mentioned_entities(found: dict[str, dict]) -> dict[str, dict[str, list[str]]]:
-    """Provision number -> language -> ids of the entities it mentions, for the export."""
-    out: dict[str, dict[str, list[str]]] = {}
-    for lang, by_entity in found.items():
-        for ident, mentions in by_entity.items():
-            for mention in mentions:
-                if mention.piece.number:
-                    ids = out.setdefault(mention.piece.number, {}).setdefault(lang, [])
-                    if ident not in ids:
-                        ids.append(ident)
-    return out
-
-
-def citation_files(items: list[cite.Citable], site_url: str) -> dict[str, bytes]:
-    """The downloads of every citable page, and its pinpoint redirect."""
-    files = {}
-    for item in items:
-        root = urls.lang_root(item.lang)
-        url = urls.absolute(site_url, item.lang, item.url)
-        files[f"{root}{item.url}{item.slug}.bib"] = cite.bibtex(item, url).encode()
-        files[f"{root}{item.url}{item.slug}.ris"] = cite.ris(item, url).encode()
-        csl = json.dumps(cite.csl(item, url), ensure_ascii=False, indent=2)
-        files[f"{root}{item.url}{item.slug}.json"] = csl.encode()
-        target = urls.relative(urls.pinpoint(item.key), item.url)
-        files[f"{root}{urls.pinpoint(item.key)}index.html"] = cite.redirect_page(
-            target, url, item.lang, item.title
-        ).encode()
-    return files
 
 
 def generation_date() -> datetime.date:
@@ -118,41 +69,12 @@ def checked_text(sources: Sources) -> tuple[dict[str, list[Piece]], dict[str, Li
     return text, checked_linkers(sources, text)
 
 
-def language_pages(
-    ctx: Context,
-    links: list[tuple[str, str]],
-    pdf_path: str,
-    around: dict[str, Around],
-    register: Register,
-    mentions: dict[str, list[Mention]],
-) -> tuple[list[Page], list[Page]]:
-    """The pages of one language that its text, the register and what the French mentions (`around`)
-    make: the document's pages, then the entity pages and their index. Not the parallel view nor
-    the glossary, which show both languages."""
-    document = [
-        with_around(ctx, with_view_line(ctx, page, pdf_path), around, register) for page in document_pages(ctx, links)
-    ]
-    entities = [entity_page(ctx, register, entity, mentions[entity.ident]) for entity in register.entities.values()]
-    entities.append(entity_index_page(ctx, register, mentions))
-    return document, entities
-
-
-# Under `mkdocs serve`, a save of one language's text leaves the other language's pages as they
-# were: equal arguments (plain data and dataclasses, compared by value) and the same templates,
-# the same pages.
-LANGUAGE_PAGES = Reused(language_pages)
-
-
-def render_edition(sources: Sources, site_url: str, templates: tuple | None = None) -> Edition:
-    """Every page and file of both languages from checked sources. With `templates` (the state of
-    the templates the pages are rendered with), the pages of a language whose inputs are the ones
-    of the last call are reused (`mkdocs serve`)."""
+def made_from(sources: Sources, site_url: str, templates: tuple | None = None) -> Made:
+    """What every output is made from: the enrichment's findings, what can be cited, each
+    language's page context."""
     text, linkers = checked_text(sources)
-    register = sources.register
     used = {lang: find_acronyms(linkers[lang], text[lang]) for lang in LANGS}
     found = {lang: find_mentions(linkers[lang], text[lang]) for lang in LANGS}
-    pages: dict[str, list[Page]] = {}
-    files: dict[str, bytes] = {}
     citables = cite.marked(sources.walks, sources.identity, sources.labels)
     around = around_provisions(found[DEFAULT_LANG], list(sources.walks[DEFAULT_LANG].provisions))  # the same in both
     # Every page, the PDF, the citations and the export read each language's tree through its walk
@@ -169,67 +91,46 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
         )
         for lang in LANGS
     }
-    for lang in LANGS:
-        ctx = contexts[lang]
-        pdf_link = pdf.pdf_path(sources.identity, lang) if publishing() else ""
-        args = (ctx, extra_links(sources.labels[lang]), pdf_link, around, register, found[lang])
-        if templates is None:
-            document, entities = language_pages(*args)
-        else:
-            document, entities = LANGUAGE_PAGES(lang, *args, also=templates)
-        pages[lang] = [*document, *parallel_pages(contexts, lang), *entities, glossary_page(ctx, register, used)]
-        files |= citation_files(citables[lang], site_url)
-    if publishing():  # the PDFs take seconds: made for publishing (and the tests), not by `mkdocs serve`
-        files |= pdf.pdf_files(sources.walks, sources.identity, sources.labels, site_url)
-    language_notes = {lang: sources.labels[lang]["cite_language_note"] for lang in LANGS}
-    export = cite.export(
-        sources.walks,
-        sources.identity,
-        site_url,
-        mentioned_entities(found),
-        language_notes,
+    return Made(
+        sources, site_url, contexts, linkers, found, used, citables, around, generation_date(), publishing(), templates
     )
-    files[sources.identity.exports["json"]] = json.dumps(export, ensure_ascii=False, indent=1).encode()
-    trees = {lang: with_spans(sources.trees[lang], finder(linkers[lang])) for lang in LANGS}
-    paths = {lang: sources.walks[lang].path for lang in LANGS}
-    files |= akn_files(sources.identity, register, trees, paths, sources.original, generation_date())
-    return Edition(sources, pages, citables, files)
 
 
-def pinpoint_table(edition: Edition, lang: str) -> Markup:
-    """The list of short addresses and the export, for the How to cite page (at /cite/)."""
-    rows = [
-        (
-            urls.relative(urls.CITE, urls.pinpoint(item.key)),
-            "/" + urls.lang_root(lang) + urls.pinpoint(item.key),
-            item.title,
-        )
-        for item in edition.citables[lang]
-    ]
-    exported = edition.sources.identity.exports["json"]
-    export = "../" * (1 + urls.lang_root(lang).count("/")) + exported  # one file, at the site root
-    return macros("cite_page.html").pinpoints(edition.sources.labels[lang], rows, (export, exported))
+def render_edition(sources: Sources, site_url: str, templates: tuple | None = None) -> Edition:
+    """Every page and file of both languages from checked sources, as the registry declares them
+    (outputs.py). With `templates` (the state of the templates the pages are rendered with), the
+    pages of a language whose inputs are the ones of the last call are reused (`mkdocs serve`)."""
+    made = made_from(sources, site_url, templates)
+    pages = {lang: [page for kind in PAGES if built(kind, made.publishing) for page in kind.make(made, lang)] for lang in LANGS}
+    files: dict[str, bytes] = {}
+    for output in FILES:
+        if built(output, made.publishing):
+            files |= output.make(made)
+    return Edition(sources, pages, made.citables, files, made)
 
 
-def akn_list(edition: Edition, lang: str) -> Markup:
-    """The Akoma Ntoso files and the anchor map, for the How to cite page (at /cite/)."""
-    identity, labels = edition.sources.identity, edition.sources.labels[lang]
-    to_root = "../" * (1 + urls.lang_root(lang).count("/"))
-    rows = [
-        (identity.akn_export(other), labels["akn_official" if other == identity.official_lang else "akn_translation"])
-        for other in (identity.official_lang, identity.translation_lang)
-    ]
-    rows.append((identity.exports["anchors"], labels["akn_anchors"]))
-    return macros("cite_page.html").akn_list([(to_root + path, path, text) for path, text in rows])
+def page_url_of(name: str) -> str:
+    """The page a hand-written file becomes: 'cite.fr.md' -> 'cite/', 'index.en.md' -> ''."""
+    stem = name.rsplit(".", 2)[0]
+    return "" if stem in ("index", "") else stem.removesuffix("/index") + "/"
 
 
-def pdf_paragraph(edition: Edition, lang: str) -> Markup:
-    """The link to the PDF on the How to cite page (at /cite/), when the build made it."""
-    path = pdf.pdf_path(edition.sources.identity, lang)
-    if path not in edition.site_files:
-        return Markup("")
-    to_root = "../" * (1 + urls.lang_root(lang).count("/"))
-    return macros("cite_page.html").pdf_paragraph(edition.sources.labels[lang], to_root + path)
+def with_listings(data: bytes, name: str, edition: Edition) -> bytes:
+    """A hand-written page with each `<!-- output: NAME -->` line replaced by that output's listing."""
+    lang = name.split(".")[-2]
+
+    def listing(match: re.Match[bytes]) -> bytes:
+        output = listed(match.group(1).decode())
+        if output is None or output.listing is None:
+            line = data.count(b"\n", 0, match.start()) + 1
+            names = ", ".join(entry.name for entry in FILES if entry.listing is not None)
+            raise SourceError(
+                f"docs/{name}", line, "hand-written page", f"no output named '{match.group(1).decode()}' to list; "
+                f"use one of: {names}"
+            )
+        return output.listing(edition.made, lang, page_url_of(name)).encode()
+
+    return OUTPUT_MARKER.sub(listing, data)
 
 
 def page_file_names(edition: Edition) -> dict[tuple[str, str], str]:
@@ -267,16 +168,13 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
             name = path.relative_to(docs).as_posix()
             if path.suffix == ".md":  # MkDocs would stop on it with a traceback and no file name
                 decode(data, f"{docs.name}/{name}")
-            if name.startswith("cite.") and PINPOINTS_MARKER.encode() in data:
-                lang = name.split(".")[1]
-                data = data.replace(PINPOINTS_MARKER.encode(), pinpoint_table(edition, lang).encode())
-                data = data.replace(AKN_MARKER.encode(), akn_list(edition, lang).encode())
-            if name.startswith("cite.") and PDF_MARKER.encode() in data:
-                data = data.replace(PDF_MARKER.encode(), pdf_paragraph(edition, name.split(".")[1]).encode())
+                data = with_listings(data, name, edition)
             wanted[name] = data
     for name, text in page_files(edition).items():
         if name in wanted:
-            raise ValueError(f"docs/{name} and a generated page have the same path")
+            raise SourceError(
+                f"docs/{name}", 1, "hand-written page", "the edition generates a page at this path; rename or remove it"
+            )
         wanted[name] = text.encode("utf-8")
     written = sum(write_if_changed(target / name, data) for name, data in wanted.items())
     if target.exists():
@@ -294,15 +192,13 @@ def write_site_files(edition: Edition, site: Path) -> None:
         write_if_changed(site / name, data)
 
 
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".bib", ".ris", ".txt", ".map"}
-
-
 def precompress(site: Path) -> int:
     """Write file.gz beside every text file, for hosts that serve precompressed files
     (nginx gzip_static, Caddy precompressed). mtime=0 keeps the build reproducible."""
     count = 0
+    suffixes = compressible_suffixes()
     for path in sorted(site.rglob("*")):
-        if path.suffix in COMPRESSIBLE and path.is_file():
+        if path.suffix in suffixes and path.is_file():
             data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
             count += write_if_changed(path.with_name(path.name + ".gz"), data)
     return count
