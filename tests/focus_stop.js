@@ -31,7 +31,10 @@ async () => {
   if (!hidden && opacity < 0.5) hidden = "opacity " + opacity;
   if (!hidden && (rect.right <= 0 || rect.left >= innerWidth || rect.bottom <= 0 || rect.top >= innerHeight)) hidden = "off screen";
   if (!hidden) {
-    const pts = [...el.getClientRects()].flatMap(r => [[.5, .5], [.1, .5], [.9, .5]].map(([fx, fy]) => [r.left + r.width * fx, r.top + r.height * fy]))
+    // the parts of its boxes on screen (a box taller than the window, such as a table, is seen in part)
+    const onScreen = r => ({left: Math.max(r.left, 0), right: Math.min(r.right, innerWidth), top: Math.max(r.top, 0), bottom: Math.min(r.bottom, innerHeight)});
+    const pts = [...el.getClientRects()].map(onScreen).filter(r => r.right > r.left && r.bottom > r.top)
+      .flatMap(r => [[.5, .5], [.1, .5], [.9, .5]].map(([fx, fy]) => [r.left + (r.right - r.left) * fx, r.top + (r.bottom - r.top) * fy]))
       .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
     if (!pts.some(([x, y]) => { const t = document.elementFromPoint(x, y); return t && (t === el || el.contains(t)); })) hidden = "covered by " + (pts.length ? describe(document.elementFromPoint(...pts[0]) || document.body) : "?");
   }
@@ -47,7 +50,9 @@ async () => {
   if (cs.outlineStyle !== "none" && width > 0 && color) {
     const inset = offset + width <= 0;
     const d = inset ? offset + width / 2 : offset + width / 2;  // distance from the border box (negative: inside)
-    const samples = [[rect.left - d, rect.top + rect.height / 2], [rect.right + d, rect.top + rect.height / 2], [rect.left + rect.width / 2, rect.top - d], [rect.left + rect.width / 2, rect.bottom + d]]
+    // the middle of each side, in the part of the box on screen
+    const cx = (Math.max(rect.left, 0) + Math.min(rect.right, innerWidth)) / 2, cy = (Math.max(rect.top, 0) + Math.min(rect.bottom, innerHeight)) / 2;
+    const samples = [[rect.left - d, cy], [rect.right + d, cy], [cx, rect.top - d], [cx, rect.bottom + d]]
       .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
     const backgrounds = samples.map(([x, y]) => {
       const stack = document.elementsFromPoint(x, y).filter(e => inset ? !el.contains(e) || e === el : !el.contains(e));

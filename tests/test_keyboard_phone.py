@@ -102,7 +102,7 @@ def test_drawer_shows_the_site_menu_first_and_both_lists_scroll(browser, server,
         for path in KINDS:
             page.goto(f"{server}{lang}{path}")
             assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), (path, "scrolls sideways")
-            page.locator("label.md-header__button[for=__drawer]").click()
+            page.locator("button.md-header__button[data-for=__drawer]").click()
             settle(page)
             drawer = page.evaluate(DRAWER)
             assert drawer["menu"] >= 6 and drawer["firstVisible"], (path, drawer)
@@ -123,9 +123,23 @@ def test_drawer_check_fails_when_the_part_list_squeezes_the_menu(browser, server
             content=".md-nav--primary:has(> .part-box) { overflow-y: visible !important; }"
             ".md-nav--primary:has(> .part-box) > .md-nav__list { flex: 1 !important; overflow-y: auto !important; }"
         )
-        page.locator("label.md-header__button[for=__drawer]").click()
+        page.locator("button.md-header__button[data-for=__drawer]").click()
         settle(page)
         assert page.evaluate(DRAWER)["unreachable"]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_table_wider_than_a_phone_scrolls_in_its_box_with_a_cue(browser, server, lang):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(f"{server}{lang}/glossary/")
+        box = page.locator("article .table-scroll")
+        assert box.evaluate("e => e.scrollWidth > e.clientWidth"), "the glossary is wider than the phone"
+        assert "radial-gradient" in box.evaluate("e => getComputedStyle(e).backgroundImage"), "a shadow says so"
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     finally:
         context.close()
 
@@ -191,9 +205,9 @@ def test_menu_button_opens_the_drawer_by_keyboard_and_escape_closes_it(browser, 
         page.goto(f"{server}{lang}/plan/16-3-2/")
         page.keyboard.press("Tab")  # the skip link
         page.keyboard.press("Tab")
-        button = page.locator("label.md-header__button[for=__drawer]")
-        assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
-        assert button.get_attribute("role") == "button" and button.get_attribute("aria-label")
+        button = page.locator("button.md-header__button[data-for=__drawer]")
+        assert page.evaluate("document.activeElement.dataset.for") == "__drawer"
+        assert button.get_attribute("aria-label") and button.get_attribute("aria-expanded") == "false"
         page.keyboard.press("Enter")
         settle(page)
         assert page.locator("#__drawer").is_checked() and button.get_attribute("aria-expanded") == "true"
@@ -201,7 +215,7 @@ def test_menu_button_opens_the_drawer_by_keyboard_and_escape_closes_it(browser, 
         assert any("md-nav__link" in stop["el"] for stop in stops), "Tab reaches the site's menu"
         page.keyboard.press("Escape")
         assert not page.locator("#__drawer").is_checked()
-        assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+        assert page.evaluate("document.activeElement.dataset.for") == "__drawer"
     finally:
         context.close()
 

@@ -1,40 +1,39 @@
 // The header's menu and search buttons, on a phone, are Material's <label>s of two checkboxes: a
-// keyboard could not reach them, so the site's menu and the search were out of reach. Each becomes
-// a button (Tab, then Enter or Space), named by what it opens; Escape closes the open drawer and gives
-// the focus back to its button.
+// keyboard could not reach them, so the site's menu and the search were out of reach. Each label
+// gives way to a real button (Tab, then Enter or Space; a label may not take the role of a
+// button), named by what it opens and saying whether it is open; Escape closes the open drawer
+// and gives the focus back to its button. Without JavaScript the labels stay, for a pointer.
 (function () {
   "use strict";
   var names = {
     __drawer: document.querySelector(".md-nav--primary"),
     __search: document.querySelector(".md-search__input")
   };
-  var buttons = document.querySelectorAll("label.md-header__button[for]");
-  for (var i = 0; i < buttons.length; i++) {
+  var labels = document.querySelectorAll("label.md-header__button[for]");
+  for (var i = 0; i < labels.length; i++) {
     (function (label) {
       var toggle = document.getElementById(label.htmlFor);
       var named = names[label.htmlFor];
       if (!toggle || !named) return;
-      label.tabIndex = 0;
-      label.setAttribute("role", "button");
-      label.setAttribute("aria-label", named.getAttribute("aria-label"));
-      var expanded = function () { label.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); };
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className;
+      button.setAttribute("data-for", label.htmlFor);
+      button.setAttribute("aria-label", named.getAttribute("aria-label"));
+      while (label.firstChild) button.appendChild(label.firstChild);
+      var expanded = function () { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); };
       expanded();
       toggle.addEventListener("change", expanded);
-      label.addEventListener("click", function () { window.setTimeout(expanded, 0); });
-      label.addEventListener("keydown", function (event) {
-        if (event.key === " ") {  // Enter on a focused label: Material clicks it already
-          event.preventDefault();
-          label.click();
-        }
-      });
-    })(buttons[i]);
+      button.addEventListener("click", function () { toggle.click(); });
+      label.hidden = true;
+      label.parentNode.insertBefore(button, label.nextSibling);
+    })(labels[i]);
   }
   document.addEventListener("keydown", function (event) {
     var drawer = document.getElementById("__drawer");
     if (event.key !== "Escape" || !drawer || !drawer.checked) return;
-    drawer.checked = false;
-    drawer.dispatchEvent(new Event("change"));
-    var button = document.querySelector("label.md-header__button[for=__drawer]");
+    drawer.click();
+    var button = document.querySelector("button.md-header__button[data-for=__drawer]");
     if (button) button.focus();
   });
 })();
