@@ -9,11 +9,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build site check test lint bench chromium java pango clean
+.PHONY: serve build site check test lint bench chromium java pango nginx clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# ProperDocs beside MkDocs: the test run builds with both (requirements-properdocs.txt).
+$(VENV)/.properdocs: requirements-properdocs.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
 	touch $@
 
 # The quality gates' tools (tests/test_gates.py), at the versions package-lock.json pins.
@@ -28,6 +33,9 @@ chromium:
 
 pango:  # WeasyPrint (the PDF of each language) draws text with Debian's Pango
 	@/sbin/ldconfig -p | grep -q libpangoft2-1.0 || { apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+
+nginx:  # tests/test_nginx.py serves the publication build with Debian's nginx and deploy/nginx/edition.conf
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq nginx-light; }
 
 java:  # the Nu HTML Checker runs on Java
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
@@ -56,7 +64,7 @@ check: lint pango
 
 # Two workers (pytest-xdist) sharing one build; each module runs on one worker (loadscope), so that
 # what a module's fixtures make (a build of a copy, Lighthouse's third runs...) is made once.
-test: $(VENV)/.installed chromium java pango node_modules lint
+test: $(VENV)/.installed $(VENV)/.properdocs chromium java pango nginx node_modules lint
 	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 bench: $(VENV)/.installed chromium pango

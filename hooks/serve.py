@@ -44,9 +44,11 @@ from pathlib import Path
 from edition.core import buildmode
 from edition.engine import i18n
 from edition.engine import server as engine_server
+from edition.site.site_config import hook_problems
 from edition.site.sitedir import SITE
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.serve")
 POLL_SECONDS = 0.1  # a save waited 0.25 s on average for MkDocs' poll; source/, docs/, overrides/ are small
@@ -89,7 +91,10 @@ def is_page(path: str) -> bool:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Under `mkdocs serve`, each build's theme environment lists the installed theme's files once
-    per process."""
+    per process; first, mkdocs.yml must list both hooks."""
+    problems = hook_problems(list(config["hooks"]), config.config_file_path)
+    if problems:
+        raise PluginError("Bad configuration:\n" + "\n".join(problems))
     if buildmode.serving():
         engine_server.list_theme_once(config, Path(config.config_file_path).parent)
     return config

@@ -39,11 +39,14 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_command(site_dir: Path, publish: bool, epoch: str = "1043366400") -> tuple[list[str], dict[str, str]]:
-    """A strict build into site_dir, and its environment; SOURCE_DATE_EPOCH (24 January 2003) makes it reproducible."""
+def build_command(
+    site_dir: Path, publish: bool, epoch: str = "1043366400", engine: str = "mkdocs"
+) -> tuple[list[str], dict[str, str]]:
+    """A strict build into site_dir, and its environment; SOURCE_DATE_EPOCH (24 January 2003) makes
+    it reproducible. `engine`: "mkdocs", or "properdocs" (the maintained fork, requirements-properdocs.txt)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"{SITE_URL}/"}
     env["EDITION_PUBLISH"] = "1" if publish else "0"
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], env
+    return [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site_dir)], env
 
 
 def build_site(site_dir: Path, publish: bool, epoch: str = "1043366400") -> subprocess.CompletedProcess:
@@ -111,8 +114,8 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
             result = build_site(site_dir, publication)
             if result.returncode != 0:
                 failed.write_text(result.stderr[-3000:], encoding="utf-8")
-            elif selected(request, "second_build"):
-                command, env = build_command(shared / "again", publication)
+            elif selected(request, "second_build"):  # with the other engine: the same site, byte for byte
+                command, env = build_command(shared / "again", publication, engine="properdocs")
                 second = Background.start(command, shared / "again-build", env, cwd=ROOT)
     assert not failed.exists(), failed.read_text(encoding="utf-8")
     yield site_dir
@@ -122,7 +125,7 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 
 @pytest.fixture(scope="session")
 def second_build(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A second build of the same sources, into another folder (started by `site`)."""
+    """A second build of the same sources, into another folder, by ProperDocs (started by `site`)."""
     from tests.gates import Background
 
     shared = shared_dir(tmp_path_factory)

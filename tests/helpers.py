@@ -48,3 +48,10 @@ def copy_project(dest: Path) -> Path:
         else:
             shutil.copy2(src, dest / name)
     return dest
+
+
+def texts_of(docs: dict) -> dict[str, dict[str, str]]:
+    """lang -> provision number -> its text, from parsed documents: what notes.parse_notes reads."""
+    from edition.site.loading import provision_texts
+
+    return provision_texts({lang: walk(build_tree(doc), lang, doc.path) for lang, doc in docs.items()})

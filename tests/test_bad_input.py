@@ -32,6 +32,8 @@ EN = "source/S-2003-85.en.md"
 REG = "source/register.yml"
 LAB = "source/labels.yml"
 URLS = "source/urls.txt"
+DOC = "source/document.yml"
+NOTES = "source/notes.yml"
 
 Files = dict[str, str]
 Edit = Callable[[Files], Files | None]
@@ -77,7 +79,8 @@ def english_labels_line(files: Files) -> int:
 
 
 def line_of(text: str, needle: str) -> int:
-    return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
+    """The line holding the needle, lines ending at line feeds only (as an editor and the build count)."""
+    return next(n for n, line in enumerate(text.split("\n"), start=1) if needle in line)
 
 
 @dataclass
@@ -132,6 +135,29 @@ def remove_lines(name: str, *lines: str) -> Edit:
     return edit
 
 
+def insert(name: str, after: str, text: str) -> Edit:
+    """`text` put right after the first `after` of a file."""
+    return replace(name, after, after + text)
+
+
+def alias_bomb(files: Files) -> None:
+    """A billion laughs whose last alias is a mapping key: its repr would expand it all."""
+    levels = ["lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    levels += [f"lol{n}: &lol{n} [{', '.join([f'*lol{n - 1}'] * 9)}]" for n in range(1, 10)]
+    files[REG] = "\n".join(levels) + "\n? *lol9\n: boom\n" + files[REG]
+
+
+def nested(depth: int) -> Edit:
+    def edit(files: Files) -> None:
+        files[NOTES] = "".join("  " * n + f"k{n}:\n" for n in range(depth)) + "  " * depth + "x: y\n"
+
+    return edit
+
+
+def oversized(files: Files) -> None:
+    files[REG] = files[REG] + ("# " + "x" * 98 + "\n") * 10_001
+
+
 EN_TITLE_16_3_2 = next(line for line in block(read(EN), "16.3.2").splitlines() if line.startswith("title: "))
 FIRST_ENTITY_KIND = "    kind: un-body\n"
 
@@ -141,6 +167,150 @@ def fr_16_4_2_second_indent(files: Files) -> str:
 
 
 CASES = [
+    # ---- fidelity per division: each unit (paragraph, indent, title, number) holds its own words
+    Case("fr sentence moved between letter paragraphs",
+         replace(FR, "(voir annexe).\np: Je vous serais", "(voir annexe). Je vous serais\np:"), FR,
+         "(voir annexe). Je vous serais", "[letter]: this text runs on across a division of the original", build=True),
+    Case("fr words moved between Prague decisions",
+         replace(FR, "au plus tard en octobre 2006;\n- Rationaliser", "au plus tard en octobre\n- 2006; Rationaliser"),
+         FR, "- 2006; Rationaliser", "[annex]: this text begins at '2006 ; Rationaliser"),
+    Case("fr words moved from a text into its title",
+         replace(FR, "title: Partage d'informations.\np: Les Etats du CPEA intensifieront",
+                 "title: Partage d'informations. Les\np: Etats du CPEA intensifieront"), FR,
+         "title: Partage d'informations. Les", "provision 16.1.2: this text runs on"),
+    Case("fr words moved from a title into its text",
+         replace(FR, "title: Dimension économique.\np: Les Etats", "title: Dimension\np: économique. Les Etats"), FR,
+         "p: économique. Les Etats", "move the words back to the paragraph, indent or title they belong to"),
+    Case("fr paragraph split in two (named in French, not as missing English)",
+         replace(FR, "p: Je vous serais reconnaissant de bien", "p: Je vous serais\np: reconnaissant de bien"), FR,
+         "p: reconnaissant", "[letter]: this text begins at 'reconnaissant"),
+    Case("fr two paragraphs merged", replace(FR, "(voir annexe).\np: Je vous", "(voir annexe). Je vous"), FR,
+         "(voir annexe). Je vous", "runs on across a division of the original (source/S-2003-85.fr.original.md:18)"),
+    Case("fr indent merged into the paragraph above",
+         replace(FR, "ont notamment décidé de :\n- Créer", "ont notamment décidé de : Créer"), FR,
+         "décidé de : Créer", "the original begins a new paragraph, indent or title at 'Créer"),
+    Case("fr indent split at the page break the original repaired",
+         replace(FR, "Les capacités nécessaires pour les missions", "Les capacités nécessaires pour les\n- missions"),
+         FR, "- missions de l'OTAN", "[annex]: this text begins at 'missions de l ' OTAN"),
+    Case("fr masthead word moved from the distribution to the date",
+         replace(FR, "distribution: Distr. générale\ndate: 24", "distribution: Distr.\ndate: générale 24"), FR,
+         "date: générale 24", "[masthead]: this text begins at 'générale 24"),
+    Case("fr signature takes the paragraph's last words",
+         replace(FR, "(voir pièce jointe) à l'attention des membres du Conseil de sécurité.\nsignature: (Signé)",
+                 "(voir pièce jointe) à l'attention des membres du Conseil de\nsignature: sécurité. (Signé)"),
+         FR, "signature: sécurité. (Signé)", "this text begins at 'sécurité . ( Signé"),
+    Case("fr sentence moved to the next provision",
+         lambda files: replace(FR, "veiller à leur mise en œuvre effective.\n\n[8]\np: Grâce",
+                               "veiller à leur mise en œuvre\n\n[8]\np: effective. Grâce")(files), FR,
+         "[8]", "provision 8: French text differs from the original"),
+    # ---- characters: an allow-list, the refused one named, at its real line
+    Case("fr line separator inside a line", replace(FR, "condamné sans réserve", "condamné sans\u2028réserve"), FR,
+         "condamné sans\u2028", "character: invisible character U+2028 (LINE SEPARATOR); remove it"),
+    Case("fr paragraph separator in a comment", insert(FR, "[part reports]\n", "<!-- note\u2029 -->\n"), FR,
+         "<!-- note", "invisible character U+2029 (PARAGRAPH SEPARATOR)"),
+    Case("fr form feed inside a line", replace(FR, "condamné sans réserve", "condamné sans\x0créserve"), FR,
+         "condamné sans\x0c", "invisible character U+000C (control character)"),
+    Case("fr noncharacter U+FFFF", replace(FR, "condamné sans réserve", "condamné sans\uffff réserve"), FR,
+         "\uffff", "invisible character U+FFFF (noncharacter); remove it", build=True),
+    Case("en noncharacter U+FDD0", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + " \ufdd0"), EN, "\ufdd0",
+         "U+FDD0 (noncharacter)"),
+    Case("en lone carriage return", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + "\rx"), EN, EN_TITLE_16_3_2,
+         "U+000D (control character)"),
+    Case("en Hangul filler", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + " \u3164"), EN, "\u3164",
+         "provision 16.3.2: invisible character U+3164 (HANGUL FILLER); remove it"),
+    Case("en Braille blank", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + " \u2800x"), EN, "\u2800",
+         "invisible character U+2800 (BRAILLE PATTERN BLANK)"),
+    Case("en ideographic space", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + "\u3000x"), EN, "\u3000",
+         "invisible character U+3000 (IDEOGRAPHIC SPACE)"),
+    Case("en variation selector", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + "x\ufe0f"), EN, "\ufe0f",
+         "invisible character U+FE0F (VARIATION SELECTOR-16)"),
+    Case("en combining grapheme joiner", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + "x\u034f"), EN, "\u034f",
+         "U+034F (COMBINING GRAPHEME JOINER)"),
+    Case("en private use character", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + " \ue000"), EN, "\ue000",
+         "invisible character U+E000 (private use)"),
+    Case("en fullwidth letter", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + " \uff21"), EN, "\uff21",
+         "U+FF21 (FULLWIDTH LATIN CAPITAL LETTER A) looks like an ordinary one"),
+    Case("en Roman numeral sign", replace(EN, EN_TITLE_16_3_2, EN_TITLE_16_3_2 + " \u216b"), EN, "\u216b",
+         "U+216B (ROMAN NUMERAL TWELVE) looks like an ordinary one and is not allowed; write the ordinary letter"),
+    Case("register Cyrillic look-alike", replace(REG, "en: United Nations}", "en: United N\u0430tions}"), REG, "\u0430",
+         "entity un: name.en: character U+0430 (CYRILLIC SMALL LETTER A) is outside the Latin script"),
+    Case("register next-line character (a YAML line break)",
+         replace(REG, "en: United Nations}", "en: United\x85Nations}"), REG, "\x85", "invisible character U+0085"),
+    Case("labels line separator", replace(LAB, "  home: Home\n", "  home: Ho\u2028me\n"), LAB, "Ho\u2028",
+         "invisible character U+2028 (LINE SEPARATOR)"),
+    Case("labels Hangul filler", replace(LAB, "  home: Home\n", "  home: Home\u3164\n"), LAB, "Home\u3164",
+         "label en.home: home: invisible character U+3164 (HANGUL FILLER)"),
+    Case("document.yml ideographic space", replace(DOC, "genre: Security Council document",
+                                                  "genre: Security\u3000Council document"), DOC, "genre:",
+         "invisible character U+3000"),
+    Case("notes.yml zero-width joiner", replace(NOTES, 'quote: {fr: "trouver', 'quote: {fr: "\u200dtrouver'), NOTES,
+         "\u200d", "invisible character U+200D (ZERO WIDTH JOINER)"),
+    # ---- line numbers: lines end at line feeds only
+    Case("en error after a line separator is named at its real line",
+         lambda files: files.update({EN: files[EN].replace("<!-- S/2003/85", "<!-- S/2003/85\u2028", 1)}), EN, 1,
+         "U+2028 (LINE SEPARATOR)"),
+    Case("en unknown key in a file with CRLF line ends",
+         lambda files: files.update({EN: files[EN].replace("[16.3.2]\n", "[16.3.2]\nq: text\n").replace("\n", "\r\n")}),
+         EN, "q: text", "provision 16.3.2: unexpected 'q:' here"),
+    # ---- YAML: bounded in time and memory, named at its line
+    Case("register alias bomb in a mapping key", alias_bomb, REG, 2,
+         "alias '*lol0': aliases are not allowed in the edition's files; write the value out", build=True),
+    Case("labels alias", replace(LAB, "  home: Home\n", "  home: &h Home\n  contents2: *h\n"), LAB, "*h",
+         "alias '*h': aliases are not allowed"),
+    Case("document.yml alias", replace(DOC, "publisher: United Nations", "publisher: &p United Nations\nx: *p"), DOC,
+         "x: *p", "alias '*p'"),
+    Case("notes nested too deep", nested(50), NOTES, 41, "nested more than 40 levels deep"),
+    Case("labels key that is a list", replace(LAB, "  home: Home\n", "  ? [a, b]\n  : Home\n"), LAB, "? [a, b]",
+         "a key of the labels of 'en' is a list; write the key as text"),
+    Case("register too large", oversized, REG, 1, "more than 1,000,000; a file of the edition is a few kilobytes"),
+    # ---- the register: acronyms
+    Case("register duplicate acronym", replace(REG, "acronym: {fr: OTAN, en: NATO}", "acronym: {fr: ONU, en: NATO}"),
+         REG, "acronym: {fr: ONU, en: NATO}", "entity nato: acronym.fr 'ONU' is already entity un's (line"),
+    Case("register acronym as a pattern", replace(REG, "acronym: {fr: ONU, en: UN}", "acronym: {fr: ONU, en: U.*}"),
+         REG, "en: U.*", "acronym.en 'U.*' is not an acronym: write its letters"),
+    Case("register acronym alternation", replace(REG, "acronym: {fr: ONU, en: UN}", "acronym: {fr: ONU, en: UN|NATO}"),
+         REG, "UN|NATO", "is not an acronym"),
+    Case("register acronym in lower case", replace(REG, "acronym: {fr: ONU, en: UN}", "acronym: {fr: onu, en: UN}"),
+         REG, "fr: onu", "acronym.fr 'onu' is not an acronym"),
+    # ---- paths from document.yml: inside the site, never where a page or another output is
+    Case("export leaving the site", replace(DOC, "json: data/s-2003-85.json", "json: ../outside.json"), DOC,
+         "json: ../", "exports.json must be a path inside the site"),
+    Case("export with an absolute path", replace(DOC, "json: data/s-2003-85.json", "json: /tmp/x.json"), DOC,
+         "json: /tmp", "must be a path inside the site"),
+    Case("export onto a page", replace(DOC, "json: data/s-2003-85.json", "json: plan/index.html"), DOC,
+         "json: plan/index.html", "must be a path inside the site: lowercase words separated by '/', ending in .json"),
+    Case("export of the wrong kind", replace(DOC, "anchors: data/s-2003-85.anchors.json",
+                                             "anchors: data/s-2003-85.anchors.xml"), DOC, "anchors: data",
+         "exports.anchors 'data/s-2003-85.anchors.xml' must end in .json; rename it"),
+    Case("export onto another export", replace(DOC, "anchors: data/s-2003-85.anchors.json",
+                                               "anchors: data/s-2003-85.json"), DOC, "anchors: data",
+         "exports.anchors 'data/s-2003-85.json' is the path of exports.json; give each export its own file"),
+    Case("export onto the search index", replace(DOC, "json: data/s-2003-85.json", "json: search/search_index.json"),
+         DOC, "json: search/", "is where the site writes its own files"),
+    Case("export in a language's folder", replace(DOC, "json: data/s-2003-85.json", "json: en/data.json"), DOC,
+         "json: en/", "is where the site writes its own files"),
+    Case("akn export without its language code", replace(DOC, "akn: data/s-2003-85.{code}.akn.xml",
+                                                         "akn: data/s-2003-85.akn.xml"), DOC, "akn: data",
+         "exports.akn 'data/s-2003-85.akn.xml' must hold {code} (one file per language)"),
+    # ---- strings the theme writes unescaped
+    Case("site name with a double quote",
+         replace(LAB, '  site_name: "S/2003/85 — Partnership Action Plan against Terrorism"',
+                 "  site_name: 'S/2003/85 \"onmouseover=\"x'"), LAB,
+         "onmouseover", "label en.site_name: site_name holds '\"', which MkDocs' theme writes unescaped", build=True),
+    Case("site description with a double quote",
+         replace(LAB, '  site_description: "Reference edition of Security Council document S/2003/85, in French and '
+                 'English."', "  site_description: '\"Reference edition'"), LAB,
+         "site_description: '", "write typographic quotes"),
+    Case("copyright with markup",
+         replace(LAB, '  copyright: "Text of the document', '  copyright: "<b>Text</b> of the document'), LAB,
+         "copyright: \"<b>", "copyright: markup or character reference '<' in plain text"),
+    # ---- the original named by document.yml: its errors there
+    Case("original names a source", replace(DOC, "original: S-2003-85.fr.original.md", "original: S-2003-85.fr.md"),
+         DOC, "original: S-2003-85.fr.md", "document: original: 'S-2003-85.fr.md' is a source; name the official text"),
+    Case("original missing", replace(DOC, "original: S-2003-85.fr.original.md", "original: S-2003-85.original.md"),
+         DOC, "original: S-2003-85.original.md", "original: 'S-2003-85.original.md' does not exist"),
+    Case("original is another file", replace(DOC, "original: S-2003-85.fr.original.md", "original: facts.md"), DOC,
+         "original: facts.md", "holds less than half of the French text's words"),
     # ---- French fidelity: the words, in order, of the original
     Case("fr word changed", replace(FR, "condamné sans réserve", "condamné avec réserve"), FR, "condamné avec réserve",
          "expected 'sans', found 'avec'", build=True),
@@ -315,8 +485,8 @@ CASES = [
          "home must be text"),
     Case("label with markup", replace(LAB, "  home: Home\n", "  home: <b>Home</b>\n"), LAB, "<b>Home",
          "home: markup or character reference '<' in plain text"),
-    Case("label link to javascript", replace(LAB, '<a href="https://undocs.org/en/S/2003/85">',
-                                             '<a href="javascript:alert(1)">'), LAB,
+    Case("label link to javascript", replace(LAB, '<a href="https://undocs.org/en/S/2003/85">S/2003/85, English',
+                                             '<a href="javascript:alert(1)">S/2003/85, English'), LAB,
          nth_line_of(LAB, "translation_note: >-", 1),
          "markup '<a href=\"javascript:alert(1)\">' is not allowed"),
     Case("label given twice", replace(LAB, "  home: Home\n", "  home: Home\n  home: Start\n"), LAB, "home: Start",
@@ -338,7 +508,7 @@ def write_files(root: Path, files: Files) -> None:
 
 
 def mutated(case: Case) -> tuple[Files, Files]:
-    names = (FR, EN, REG, LAB, URLS)
+    names = (FR, EN, REG, LAB, URLS, DOC, NOTES)
     original = {name: read(name) for name in names}
     files = dict(original)
     case.edit(files)
@@ -414,7 +584,7 @@ def test_labels_schema_reads_the_real_file():
 
 
 def test_there_are_enough_cases():
-    assert len(CASES) >= 60 and 12 <= len(BUILD_CASES) <= 16
+    assert len(CASES) >= 120 and 12 <= len(BUILD_CASES) <= 19
 
 
 def test_the_built_french_is_checked_against_the_original(site: Path):

@@ -16,11 +16,12 @@ from citeproc.source.json import CiteProcJSON
 from tests.conftest import SITE_URL
 from tests.helpers import page_urls, soup
 
+MARK = " [English translation, The S/2003/85 reference edition, version 1.0]"
 CASES = [
-    ("", "fr", "Plan d'action du partenariat contre le terrorisme, par. 16.3.2",
-     "Plan d'action du partenariat contre le terrorisme, par. 16.3.2, pièce jointe au document S/2003/85"),
-    ("/en", "en", "Partnership Action Plan against Terrorism, para. 16.3.2",
-     "Partnership Action Plan against Terrorism, para. 16.3.2, enclosure to S/2003/85"),
+    ("", "fr", "Plan d'action du partenariat contre le terrorisme",
+     "S/2003/85, annexe, pièce jointe, par. 16.3.2", "Conseil de sécurité des Nations Unies"),
+    ("/en", "en", "Partnership Action Plan against Terrorism" + MARK,
+     "S/2003/85, annex, enclosure, para. 16.3.2", "United Nations Security Council"),
 ]  # fmt: skip
 
 
@@ -28,55 +29,56 @@ def download(site: Path, prefix: str, ext: str) -> str:
     return (site / prefix.strip("/") / "plan/16-3-2" / f"s-2003-85-16-3-2.{ext}").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("prefix", "lang", "title", "citation"), CASES)
-def test_bibtex_parses_and_describes_the_provision(site: Path, prefix, lang, title, citation):
+@pytest.mark.parametrize(("prefix", "lang", "title", "number", "issuer"), CASES)
+def test_bibtex_parses_and_describes_the_provision(site: Path, prefix, lang, title, number, issuer):
     library = bibtexparser.parse_string(download(site, prefix, "bib"))
     assert not library.failed_blocks and len(library.entries) == 1
     entry = library.entries[0]
     fields = {f.key: f.value for f in entry.fields}
     assert entry.entry_type == "techreport"
-    assert fields["title"] == title and fields["number"] == "S/2003/85" and fields["year"] == "2003"
+    assert fields["title"] == "{" + title + "}" and fields["number"] == number and fields["year"] == "2003"
+    assert fields["author"] == "{" + issuer + "}" and fields["date"] == "2003-01-24"
     assert fields["url"] == f"{SITE_URL}{prefix}/plan/16-3-2/"
-    assert fields["note"].startswith(citation)
+    assert "version 1.0" in fields["note"]
 
 
-@pytest.mark.parametrize(("prefix", "lang", "title", "citation"), CASES)
-def test_csl_json_renders_with_a_csl_processor(site: Path, prefix, lang, title, citation):
+@pytest.mark.parametrize(("prefix", "lang", "title", "number", "issuer"), CASES)
+def test_csl_json_renders_with_a_csl_processor(site: Path, prefix, lang, title, number, issuer):
     items = json.loads(download(site, prefix, "json"))
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
     bibliography.register(Citation([CitationItem(items[0]["id"])]))
     rendered = str(bibliography.bibliography()[0])
-    assert "United Nations Security Council (2003)" in rendered
+    assert f"{issuer} (2003)" in rendered and number in rendered
     assert title in rendered and "S/2003/85" in rendered and f"{SITE_URL}{prefix}/plan/16-3-2/" in rendered
 
 
-@pytest.mark.parametrize(("prefix", "lang", "title", "citation"), CASES)
-def test_ris_names_the_report_and_its_url(site: Path, prefix, lang, title, citation):
+@pytest.mark.parametrize(("prefix", "lang", "title", "number", "issuer"), CASES)
+def test_ris_names_the_report_and_its_url(site: Path, prefix, lang, title, number, issuer):
     tags = dict(re.findall(r"^([A-Z][A-Z0-9])  - (.*)$", download(site, prefix, "ris"), re.M))
-    assert tags["TY"] == "RPRT" and tags["TI"] == title and tags["M1"] == "S/2003/85"
+    assert tags["TY"] == "RPRT" and tags["TI"] == title and tags["SN"] == number and tags["AU"] == issuer
     assert tags["UR"] == f"{SITE_URL}{prefix}/plan/16-3-2/" and tags["LA"] == lang
 
 
-@pytest.mark.parametrize(("prefix", "lang", "title", "citation"), CASES)
-def test_head_metadata_read_back_by_extruct(site: Path, prefix, lang, title, citation):
+@pytest.mark.parametrize(("prefix", "lang", "title", "number", "issuer"), CASES)
+def test_head_metadata_read_back_by_extruct(site: Path, prefix, lang, title, number, issuer):
     url = f"{SITE_URL}{prefix}/plan/16-3-2/"
     html = (site / prefix.strip("/") / "plan/16-3-2/index.html").read_text(encoding="utf-8")
     data = extruct.extract(html, base_url=url, syntaxes=["json-ld", "dublincore"], uniform=False)
     ld = data["json-ld"][0]
     assert ld["@id"] == url and ld["inLanguage"] == lang and ld["name"] == title
-    assert ld["isPartOf"]["identifier"] == "S/2003/85"
+    assert ld["isPartOf"]["identifier"] == "S/2003/85" and ld["reportNumber"] == number
     other = f"{SITE_URL}/en/plan/16-3-2/" if lang == "fr" else f"{SITE_URL}/plan/16-3-2/"
     relation = "workTranslation" if lang == "fr" else "translationOfWork"
     assert ld[relation][0]["url"] == other
     dc = {e["URI"].rsplit("/", 1)[1]: e["content"] for e in data["dublincore"][0]["elements"]}
     assert dc["title"] == title and dc["language"] == lang and dc["date"] == "2003-01-24"
     head = soup(site, f"{prefix}/plan/16-3-2/").head
-    highwire = {m["name"]: m["content"] for m in head.select('meta[name^="citation_"]')}
-    assert highwire["citation_technical_report_number"] == "S/2003/85"
-    assert highwire["citation_title"] == title and highwire["citation_public_url"] == url
-    assert highwire["citation_technical_report_institution"] == "United Nations Security Council"
-    assert highwire["citation_publication_date"] == "2003/01/24" and highwire["citation_language"] == lang
+    hw = {m["name"]: m["content"] for m in head.select('meta[name^="citation_"]')}
+    assert hw["citation_technical_report_number"] == number
+    assert hw["citation_title"] == title and hw["citation_public_url"] == url
+    assert hw["citation_author"] == issuer
+    assert hw["citation_publication_date"] == "2003/01/24" and hw["citation_language"] == lang
     assert head.select_one('link[rel="canonical"]')["href"] == url
 
 
@@ -86,7 +88,7 @@ def test_every_provision_page_has_a_cite_box(site: Path):
     for url in provisions:
         box = soup(site, url).select_one("aside.cite-box")
         assert box and box.select_one("#cite-url").get_text().endswith(url), url
-        assert len(box.select("a[download]")) == 3 and len(box.select("button[data-clipboard-target]")) == 2
+        assert len(box.select("a[download]")) == 3 and len(box.select("button[data-clipboard-target]")) == 5
 
 
 def test_downloads_keep_their_urls_and_save_under_a_name_per_language(site: Path):
@@ -102,10 +104,10 @@ def test_downloads_keep_their_urls_and_save_under_a_name_per_language(site: Path
 def test_french_and_english_citations_end_the_same_way(site: Path):
     french = soup(site, "/plan/16-3-2/").select_one("#cite-text").get_text()
     english = soup(site, "/en/plan/16-3-2/").select_one("#cite-text").get_text()
-    assert french.endswith("pièce jointe au document S/2003/85 (24 janvier 2003)."), french
+    assert french.endswith("pièce jointe, par. 16.3.2 (24 janvier 2003)."), french
     assert english.endswith("official.") and not french.endswith("..")
     note = bibtexparser.parse_string(download(site, "", "bib")).entries[0].fields_dict["note"].value
-    assert "2003). Texte officiel" in note and ".." not in note
+    assert note.startswith("Texte officiel (français). ") and ".." not in note
 
 
 def test_pinpoint_pages_redirect_to_their_provision(site: Path):
@@ -150,6 +152,42 @@ def test_copy_button_copies_the_citation(browser, server):
     copied = tab.evaluate("navigator.clipboard.readText()")
     context.close()
     assert copied == (
-        "Partnership Action Plan against Terrorism, para. 16.3.2, enclosure to S/2003/85 (24 January 2003). "
-        "English translation prepared for this edition; the French text is official."
+        "United Nations Security Council, Partnership Action Plan against Terrorism, S/2003/85, annex, enclosure, "
+        "para. 16.3.2 (24 January 2003). English translation prepared for this edition; the French and the United "
+        "Nations' English (S/2003/85) are official."
     )
+
+
+def test_embedded_metadata_says_what_the_csl_item_says(site: Path):
+    """Google Scholar (Highwire), Zotero (Highwire, Dublin Core, JSON-LD) read the same reference as
+    the CSL-JSON download: every page's metadata, read by extruct, compared field by field."""
+    problems = []
+    for bib in sorted(site.rglob("s-2003-85-*.json")):
+        if bib.parent.name == "data":
+            continue
+        folder = bib.parent
+        url = f"{SITE_URL}/{folder.relative_to(site).as_posix()}/"
+        [item] = json.loads(bib.read_text(encoding="utf-8"))
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        data = extruct.extract(html, base_url=url, syntaxes=["json-ld", "dublincore"], uniform=False)
+        ld = data["json-ld"][0]
+        dc = {e["name"]: e["content"] for e in data["dublincore"][0]["elements"]}
+        hw = {
+            m["name"]: m["content"]
+            for m in soup(site, "/" + folder.relative_to(site).as_posix()).select('meta[name^="citation_"]')
+        }
+        date = "{:04d}-{:02d}-{:02d}".format(*item["issued"]["date-parts"][0])
+        expected = {
+            "title": (item["title"], ld["name"], dc["DC.title"], hw["citation_title"]),
+            "author": (item["author"][0]["literal"], ld["author"]["name"], dc["DC.creator"], hw["citation_author"]),
+            "number": (item["number"], ld["reportNumber"], dc["DC.identifier"], hw["citation_technical_report_number"]),
+            "issued": (date, ld["datePublished"], dc["DC.date"], hw["citation_publication_date"].replace("/", "-")),
+            "language": (item["language"], ld["inLanguage"], dc["DC.language"], hw["citation_language"]),
+            "URL": (item["URL"], ld["url"], hw["citation_public_url"]),
+        }  # fmt: skip
+        if "publisher" in item or "DC.publisher" in dc or "citation_publisher" in hw:  # the issuer is the author
+            problems.append(f"{folder.relative_to(site)}: a publisher beside the issuing body")
+        for field, values in expected.items():
+            if len(set(values)) != 1:
+                problems.append(f"{folder.relative_to(site)}: {field}: {values}")
+    assert not problems, "\n".join(problems[:20])

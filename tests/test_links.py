@@ -26,17 +26,20 @@ entities:
     name: {fr: Comité contre le terrorisme, en: Counter-Terrorism Committee}
     forms: {fr: [Comité contre le terrorisme du Conseil de sécurité], en: [Counter-Terrorism Committee]}
     description: {fr: Un comité., en: A committee.}
+    source: "S/RES/1373 (2001): https://undocs.org/en/S/RES/1373(2001)"
   - id: sc
     kind: un-body
     name: {fr: Conseil de sécurité, en: Security Council}
     forms: {fr: [Conseil de sécurité], en: [Security Council]}
     description: {fr: Un conseil., en: A council.}
+    source: "S/RES/1373 (2001): https://undocs.org/en/S/RES/1373(2001)"
   - id: pfp
     kind: programme
     name: {fr: Partenariat pour la paix, en: Partnership for Peace}
     acronym: {fr: PPP, en: PfP}
     forms: {fr: [PPP], en: [PfP]}
     description: {fr: Un programme., en: A programme.}
+    source: "S/RES/1373 (2001): https://undocs.org/en/S/RES/1373(2001)"
 """
 
 
@@ -71,7 +74,8 @@ def test_shared_acronym_is_marked_as_english_on_french_pages():
     register = parse_register(REGISTER, "register.yml")
     html = Linker(register, "fr").enrich("le SCEPC", "plan/1/", heading=True)
     assert '<span lang="en">SCEPC</span>' in html
-    assert '<abbr title="Haut Comité' in html or '<abbr title="' in html
+    expansion = "Haut Comité pour l&#39;étude des plans d&#39;urgence dans le domaine civil"
+    assert html == f'le <abbr title="{expansion}"><span lang="en">SCEPC</span></abbr>'
 
 
 def test_unknown_acronym_stops_with_token_and_provision():

@@ -6,14 +6,16 @@ from __future__ import annotations
 import copy
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from edition.checks.fidelity import check_fidelity
+from edition.citations.model import marked
 from edition.core.langs import LANGS
 from edition.document.passages import walk
 from edition.enrich.mentions import pieces
+from edition.exports.document_json import export
 from edition.exports.pdf import document_html
-from edition.pages.cite import export, marked
 from edition.pages.templates import render
 from edition.site.assemble import render_edition
 from edition.site.loading import load_sources
@@ -97,8 +99,8 @@ def test_checks_citations_and_export_read_the_tree_not_the_parsed_document(sourc
     assert exported["text"]["en"][0]["text"] == "A sentence changed in the tree."
     part = next(node for node in english.walk() if node.anchor == "part-reports")
     part.heading = "Reports, from the tree"
-    citables = marked({**walks, "en": walk(english, "en")}, sources.identity, sources.labels)
-    assert any(item.title.endswith("Reports, from the tree") for item in citables["en"])
+    citables = marked({**walks, "en": walk(english, "en")}, sources.identity, sources.edition, sources.labels)
+    assert any(item.pinpoint == "Reports, from the tree" for item in citables["en"])
 
 
 def test_fidelity_reads_the_french_tree(sources):
@@ -148,8 +150,15 @@ def test_a_block_missing_in_english_is_placed_in_the_source_order():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_walk_of_a_tree_is_its_own_for_each_language(sources, lang):
-    assert [d.key for d in sources.walks[lang].divisions] == [d.key for d in sources.walks["fr"].divisions]
-    assert sources.walks[lang].lang == lang and sources.walks[lang].path.endswith(f".{lang}.md")
+    """Each language's walk is of its own tree: its language, its file, its own words; and the
+    divisions are the same in both (compared with the other language, never with itself)."""
+    walk, other = sources.walks[lang], sources.walks[next(code for code in LANGS if code != lang)]
+    assert walk.lang == lang and walk.path.endswith(f".{lang}.md")
+    assert [d.key for d in walk.divisions] == [d.key for d in other.divisions]
+    texts = [passage.text for _, passage in walk.reading if passage.role != "num"]  # numbers are printed
+    assert texts != [passage.text for _, passage in other.reading]
+    source = (SOURCE / Path(walk.path).name).read_text(encoding="utf-8")
+    assert [text for text in texts if text not in source] == []
 
 
 def test_a_number_of_the_part_before_keeps_its_place_in_its_part():

@@ -109,7 +109,9 @@ def test_no_page_loads_anything_from_another_host(site: Path):
 
 
 @pytest.mark.slow  # a second build (it runs beside the other tests: tests/conftest.py, site)
-def test_two_builds_are_byte_identical(site: Path, second_build: Path):
+def test_mkdocs_and_properdocs_build_the_same_site_byte_for_byte(site: Path, second_build: Path):
+    """The second build is ProperDocs' (the maintained fork of MkDocs 1.x): the engine can be
+    swapped, and two independent builds agreeing byte for byte also shows the build is reproducible."""
     first = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(second_build).as_posix(): p.read_bytes() for p in second_build.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
@@ -183,3 +185,21 @@ def test_the_one_404_page_is_french_and_english(site: Path):
     assert english is not None and english.h2.get_text() == "Page not found"
     assert [a["href"] for a in english.find_all("a")] == ["/en/", "/en/full-text/"]
     assert not (site / "en" / "404.html").exists()
+
+
+def test_about_lists_every_output_the_registry_declares(site: Path):
+    """About loops over the registry (site/outputs.py): one row per declared file output."""
+    from edition.site.outputs import AFTER_BUILD, FILES
+
+    for about in (site / "about" / "index.html", site / "en" / "about" / "index.html"):
+        rows = BeautifulSoup(about.read_text(encoding="utf-8"), "html.parser").select("table.outputs tbody tr")
+        assert len(rows) == len(FILES) + len(AFTER_BUILD), about
+
+
+def test_a_hand_written_page_naming_an_unknown_output_stops_at_its_line():
+    from edition.site.assemble import with_listings
+    from edition.sources.parse import SourceError
+
+    data = b"# How to cite\n\ntext\n<!-- output: nothing-such -->\n"
+    with pytest.raises(SourceError, match=r"docs/cite\.en\.md:4: hand-written page: no output named 'nothing-such'"):
+        with_listings(data, "cite.en.md", edition=None)  # type: ignore[arg-type]

@@ -47,4 +47,7 @@ def test_a_value_the_template_lacks_stops_the_rendering():
 
 def test_a_template_error_names_its_file_and_line():
     error = TemplateSyntaxError("unexpected 'endfor'", 12, name="chrome.html")
-    assert template_problem(error) == "overrides/edition/chrome.html:12: unexpected 'endfor'"
+    assert (
+        template_problem(error)
+        == "overrides/edition/chrome.html:12: template: unexpected 'endfor'; correct the template"
+    )

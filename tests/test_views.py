@@ -192,50 +192,52 @@ def test_provision_pages_show_what_they_mention_and_related_provisions(site: Pat
         entities = [a["href"] for a in inline.select(".around__entities a")]
         assert "../../entities/cnad/" in entities
         related = [a["href"] for a in inline.select(".around__related a")]
-        assert related[:2] == ["../16-2-6/", "../16-4-5/"], related  # both name the CNAD, named by three only
-        assert len(related) <= 5
+        # both name the CNAD and equipment (the section 16.1, on information sharing, comes first)
+        assert related[:3] == ["../16-1/", "../16-2-6/", "../16-4-5/"], related
+        assert 2 <= len(related) <= 5
     for url in [u for u in page_urls(site) if re.fullmatch(r"/plan/\d[\d-]*/", u)]:
         page = soup(site, url)
         for a in page.select("article aside.around a"):
             assert (site / url.strip("/") / a["href"] / "index.html").resolve().exists(), (url, a["href"])
 
 
-@pytest.mark.parametrize(("url", "lead"), [("/plan/2/", "cite aussi\u00a0: "), ("/en/plan/2/", "also cites: ")])
-def test_related_provisions_say_what_they_share(site: Path, url: str, lead: str):
-    vias = [via.get_text() for via in soup(site, url).select(".around__related .around__via")]
-    assert vias and all(via.startswith(lead) and len(via) > len(lead) for via in vias), vias
+@pytest.mark.parametrize(
+    ("url", "first"),
+    [
+        ("/plan/16-3-2/", "aussi sur\u00a0: sources de financement"),
+        ("/en/plan/16-3-2/", "also on: sources of financing"),
+        ("/plan/16-1-3/", "cite aussi\u00a0: CDNA"),
+        ("/en/plan/16-1-3/", "also cites: CNAD"),
+    ],
+)
+def test_related_provisions_say_what_they_share(site: Path, url: str, first: str):
+    """Each related provision says why, in the page's language: the subject terms both use, the
+    entities both name, or where it stands."""
+    items = soup(site, url).select("article aside.around--inline .around__related li")
+    assert 2 <= len(items) <= 5
+    vias = [[via.get_text() for via in item.select(".around__via")] for item in items]
+    assert all(vias), vias
+    assert any(first in via for via in vias[0] + vias[1]), vias
 
 
-def test_related_provisions_prefer_rare_shared_entities():
-    from edition.enrich.mentions import Mention, Piece
-    from edition.pages.related import around_provisions
-
-    def mention(ident: str, number: str) -> Mention:
-        piece = Piece("", f"plan/{number}/", f"p-{number}", number, False, int(number), f"provision {number}", number)
-        return Mention(ident, piece, "")
-
-    numbers = [str(n) for n in range(1, 10)]
-    found = {
-        "common": [mention("common", n) for n in numbers],  # named everywhere: relates nothing
-        "rare": [mention("rare", "1"), mention("rare", "7")],
-        "often": [mention("often", n) for n in ("1", "2", "3")],
-    }
-    around = around_provisions(found, numbers)
-    assert around["1"].entities == ("common", "rare", "often")
-    assert [number for number, _ in around["1"].related] == ["7", "2", "3"]
-    assert around["7"].related == (("1", ("rare",)),)
-    assert around["9"].related == ()
+def test_provision_pages_list_the_same_related_provisions_in_both_languages(site: Path):
+    for url in [u for u in page_urls(site) if re.fullmatch(r"/plan/\d[\d-]*/", u)]:
+        french = [a["href"] for a in soup(site, url).select("article aside.around--inline .around__related li > a")]
+        english = [
+            a["href"] for a in soup(site, "/en" + url).select("article aside.around--inline .around__related li > a")
+        ]
+        assert 2 <= len(french) <= 5 and french == english, (url, french, english)
 
 
 # ---------------------------------------------------------------- print
 
 PRINTED = [
-    ("/plan/16-3-2/", "16.3.2", "Plan d'action du partenariat contre le terrorisme, par. 16.3.2", "Précédent"),
-    ("/en/plan/16-3-2/", "16.3.2", "Partnership Action Plan against Terrorism, para. 16.3.2", "Previous"),
-    ("/annex/", "Annexe", "annexe au document S/2003/85", "Fil d'Ariane"),
-    ("/parallel/plan/16-3-2/", "16.3.2", "par. 16.3.2, pièce jointe", "Texte français seul"),
-    ("/en/parallel/plan/9/", "9.", "para. 9, enclosure", "English text only"),
-]
+    ("/plan/16-3-2/", "16.3.2", "S/2003/85, annexe, pièce jointe, par. 16.3.2", "Précédent"),
+    ("/en/plan/16-3-2/", "16.3.2", "S/2003/85, annex, enclosure, para. 16.3.2", "Previous"),
+    ("/annex/", "Annexe", "S/2003/85, annexe (24 janvier 2003)", "Fil d'Ariane"),
+    ("/parallel/plan/16-3-2/", "16.3.2", "S/2003/85, annexe, pièce jointe, par. 16.3.2", "Texte français seul"),
+    ("/en/parallel/plan/9/", "9.", "S/2003/85, annex, enclosure, para. 9 (24 January 2003)", "English text only"),
+]  # fmt: skip
 
 
 @pytest.mark.browser

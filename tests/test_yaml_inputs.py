@@ -21,7 +21,7 @@ from edition.sources.parse import SourceError, load_document
 from edition.sources.parsed import Document
 
 from tests.conftest import SOURCE
-from tests.helpers import SHAPE, copy_project
+from tests.helpers import SHAPE, copy_project, texts_of
 from tests.test_bad_input import mkdocs_build, read
 
 DOC = "source/document.yml"
@@ -223,11 +223,11 @@ def test_bad_document_yml_is_named_at_its_place(case: Case):
 @pytest.mark.parametrize("case", NOTE_CASES, ids=[case.name for case in NOTE_CASES])
 def test_bad_notes_yml_is_named_at_its_place(case: Case, docs: dict[str, Document]):
     text = case.mutated(read(NOTES))
-    assert_names_place(error_of(lambda: parse_notes(text, NOTES, docs)), NOTES, case, text)
+    assert_names_place(error_of(lambda: parse_notes(text, NOTES, texts_of(docs))), NOTES, case, text)
 
 
 def test_an_empty_notes_file_has_no_notes(docs: dict[str, Document]):
-    assert parse_notes("# none yet\n", NOTES, docs) == {lang: {} for lang in LANGS}
+    assert parse_notes("# none yet\n", NOTES, texts_of(docs)) == {lang: {} for lang in LANGS}
 
 
 BUILD_CASES = [(DOC, DOC_CASES[0]), (NOTES, NOTE_CASES[3])]

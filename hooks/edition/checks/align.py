@@ -7,7 +7,8 @@ the line where the difference is, and the French line for reference.
 
 from __future__ import annotations
 
-from edition.document.passages import MASTHEAD_ROLES, Walk
+from edition.core.shape import MASTHEAD_ROLES
+from edition.document.passages import Walk
 from edition.sources.parse import SourceError
 
 # A text's key as the source writes it ("title:"), where the tree names its role otherwise.

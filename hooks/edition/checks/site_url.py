@@ -25,6 +25,12 @@ def check_site_url(value: str | None, publish: bool) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"SITE_URL {value!r} is not an absolute http(s) address; set it like {EXAMPLE}")
+    if parts.username is not None or parts.password is not None:
+        shown = value.replace(parts.netloc, parts.netloc.rsplit("@", 1)[-1])
+        raise ValueError(
+            f"SITE_URL holds a user name or password before '@' ({shown} without them); every canonical link, "
+            f"citation and export would publish them: give the public address only, like {EXAMPLE}"
+        )
     if parts.query or parts.fragment or value.endswith(("?", "#")):
         raise ValueError(f"SITE_URL {value!r} has a query or fragment; give the address only, like {EXAMPLE}")
     if publish and value.rstrip("/") == PLACEHOLDER.rstrip("/"):

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The printed masthead's lines, in order: what a [masthead] block holds, the tree's preface, the
+# walk's masthead division and every page that prints it.
+MASTHEAD_ROLES = ("organ", "distribution", "date", "original")
 # The hierarchical elements a level of numbered provisions may be (document.yml's components' levels).
 LEVELS = ("article", "chapter", "section", "paragraph")
 

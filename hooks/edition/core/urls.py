@@ -74,5 +74,11 @@ def relative(from_url: str, to_url: str) -> str:
     return (path or "./") + (f"#{anchor}" if anchor else "")
 
 
+def to_root(lang: str, page_url: str = "") -> str:
+    """From a page of a language (page_url: "cite/", "" for the home page) to the site's root, where
+    the downloads and exports of both languages are: "../../" from /en/cite/."""
+    return "../" * (page_url.count("/") + lang_root(lang).count("/"))
+
+
 def absolute(site_url: str, lang: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + lang_root(lang) + url

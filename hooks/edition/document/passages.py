@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from edition.core.shape import MASTHEAD_ROLES
 from edition.document.tree import Node, child_of
 
 # A passage's role: what the text is in the document.
-MASTHEAD_ROLES = ("organ", "distribution", "date", "original")
 CONTENT = ("p", "item")  # a paragraph, an indent: the text that has an anchor of its own
 
 

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from edition.core.langs import number_label
+from edition.core.shape import MASTHEAD_ROLES
+from edition.sources.parse import SourceError
 from edition.sources.parsed import Document, Provision, Section, Unit, placed
 
 # eIds: name_number, joined by "__" from the outermost numbered ancestor (AKN Naming Convention).
@@ -113,7 +115,7 @@ def section_doc(section: Section, prefix: str, masthead: dict[str, tuple[str, in
     """A letter or the Plan's front matter as an AKN doc: preface, mainBody, conclusions.
     `masthead`: role -> (text, line), for the document's first component only."""
     preface = Node("preface")
-    for role in ("organ", "distribution", "date", "original"):
+    for role in MASTHEAD_ROLES:
         text, line = masthead.get(role, ("", 0))
         if text:
             preface.children.append(text_node("p", text, role=role, lineno=line))
@@ -256,13 +258,19 @@ def child_of(node: Node, kind: str) -> Node:
     return next((child for child in node.children if child.kind == kind), Node(kind))
 
 
-def anchor_map(tree: Node) -> dict[str, str]:
-    """Every anchor of the site that names a piece of the document -> the eId of that piece."""
+def anchor_map(tree: Node, path: str = "") -> dict[str, str]:
+    """Every anchor of the site that names a piece of the document -> the eId of that piece.
+    `path`: the language's source file, which a message names."""
     out: dict[str, str] = {}
     for node in tree.walk():
         if node.anchor:
             if node.anchor in out:
-                raise ValueError(f"anchor {node.anchor} is given to two elements ({out[node.anchor]}, {node.eid})")
+                raise SourceError(
+                    path,
+                    node.lineno,
+                    f"anchor {node.anchor}",
+                    f"given to two elements ({out[node.anchor]}, {node.eid}); give each provision its own number",
+                )
             out[node.anchor] = node.eid
     return out
 

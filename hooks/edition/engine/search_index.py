@@ -62,8 +62,9 @@ def text_first(docs: list[dict]) -> list[dict]:
     return out
 
 
-def split_index(index: dict, synonyms: dict[str, dict[str, list[str]]]) -> dict[str, tuple[dict, list[dict]]]:
-    """Per language: the index Material fetches with every page (configuration only) and the
+def split_index(index: dict, extra: dict[str, dict]) -> dict[str, tuple[dict, list[dict]]]:
+    """Per language: the index Material fetches with every page (configuration only, with `extra`,
+    what the edition's worker reads: other-language synonyms, what comes first) and the
     documents, with locations relative to that language's root."""
     out = {}
     for lang in LANGS:
@@ -83,7 +84,7 @@ def split_index(index: dict, synonyms: dict[str, dict[str, list[str]]]) -> dict[
             # Material weighs a word of the title 1000 times one of the text: a section whose
             # title has one of the words came before the provision whose text has them all.
             "fields": {**index["config"]["fields"], "title": {"boost": TITLE_BOOST}},
-            "synonyms": synonyms[lang],
+            **extra[lang],
             "documents": f"{WORKER_TO_ROOT}{prefix}search/documents.json",
         }
         out[lang] = ({"config": config, "docs": []}, docs)

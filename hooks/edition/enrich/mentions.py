@@ -18,7 +18,6 @@ from edition.document.passages import CONTENT, Walk
 from edition.sources.identity import Identity
 from edition.sources.register import Entity, Register
 
-TAG = re.compile(r"(<[^>]+>)")
 WORD = re.compile(r"(?<!\w)[^\W_]+(?!\w)")
 
 

@@ -388,7 +388,7 @@ def akn_files(
         data = build_akn(tree, identity, register, lang, generated, source)
         check_akn(data, path, tree, original_markdown if lang == identity.official_lang else None, source)
         files[path] = data
-        anchors[lang] = anchor_map(tree)
+        anchors[lang] = anchor_map(tree, source)
     first, *others = anchors.values()
     for lang, mapping in zip(LANGS[1:], others, strict=True):
         if mapping != first:

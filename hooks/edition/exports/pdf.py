@@ -19,8 +19,9 @@ from markupsafe import Markup
 from edition.core import urls
 from edition.core.inline import to_html
 from edition.core.langs import DEFAULT_LANG, number_label
+from edition.core.shape import MASTHEAD_ROLES
 from edition.document.passages import Division, Passage, Walk
-from edition.pages.render import MASTHEAD, SectionText, TextUnit, excerpt
+from edition.pages.render import SectionText, TextUnit, excerpt
 from edition.pages.templates import render
 from edition.sources.identity import Identity
 
@@ -70,7 +71,10 @@ def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str
     lang, holder = reading.lang, identity.holder
     note = labels["pdf_note"]
     address = urls.absolute(site_url, lang, "")
-    foot = css_string((note if lang != DEFAULT_LANG else labels["official_label"]) + " " + address)
+    # the foot of every page: the statement, short enough for one line (pdf_foot), or the official label
+    foot = css_string(
+        (labels.get("pdf_foot", note) if lang != DEFAULT_LANG else labels["official_label"]) + " " + address
+    )
     css = STYLESHEET.read_text(encoding="utf-8") + f"\n@page {{ @bottom-center {{ content: {foot}; }} }}\n"
     parts = []
     for part in reading.parts.values():
@@ -98,7 +102,7 @@ def document_html(reading: Walk, identity: Identity, labels: dict, site_url: str
         note=note,
         css=Markup(css),  # the edition's stylesheet; the foot's text quoted by css_string
         translation=lang != DEFAULT_LANG,
-        masthead={key: reading.masthead.get(key, "") for key in MASTHEAD},
+        masthead={key: reading.masthead.get(key, "") for key in MASTHEAD_ROLES},
         sections=[pdf_section(component) for component in reading.components.values()],
         holder=holder.block,
         parts=parts,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from edition.core.langs import QUOTE_MARKS
 from edition.pages.templates import macros
-from edition.sources.notes import QUOTE_MARKS, QuotationNote
+from edition.sources.notes import QuotationNote
 
 
 def note_html(note: QuotationNote, title: str, lang: str) -> Markup:

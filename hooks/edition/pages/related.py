@@ -1,9 +1,12 @@
 """The page around a provision: the bodies, instruments and resolutions it mentions, and the
-provisions that mention the same ones ("related provisions").
+provisions closest to it by subject ("related provisions", enrich/similarity.py), each with the
+reason: the subject terms both use, in the page's language, the entities both name, or, failing
+those, where the two stand in the structure.
 
-Pure functions over the mentions enrich.find_mentions found (entity id -> mentions), and what the
-box that shows them holds (chrome.html's around_box writes it): in the right-hand column on wide
-screens, after the text on narrow ones.
+Pure functions over the mentions enrich.find_mentions found (entity id -> mentions) and the
+related provisions similarity.related_provisions chose, and what the box that shows them holds
+(chrome.html's around_box writes it): in the right-hand column on wide screens, after the text on
+narrow ones.
 """
 
 from __future__ import annotations
@@ -12,18 +15,16 @@ from dataclasses import dataclass
 
 from edition.core import urls
 from edition.enrich.mentions import Mention
+from edition.enrich.similarity import Reason, Related
 from edition.pages.render import Context, Page, provision_summary
 from edition.pages.templates import macros
 from edition.sources.register import Register
-
-RELATED = 5  # related provisions shown
-COMMON = 1 / 3  # an entity named in more than this share of the provisions relates nothing (the EAPC)
 
 
 @dataclass(frozen=True)
 class Around:
     entities: tuple[str, ...]  # ids of the entities the provision mentions, in order of first mention
-    related: tuple[tuple[str, tuple[str, ...]], ...]  # (number, ids of the entities shared), closest first
+    related: tuple[Related, ...]  # the closest provisions, closest first, each with its reason
 
 
 def entities_by_provision(found: dict[str, list[Mention]]) -> dict[str, list[str]]:
@@ -44,46 +45,44 @@ def entities_by_provision(found: dict[str, list[Mention]]) -> dict[str, list[str
     return out
 
 
-def around_provisions(found: dict[str, list[Mention]], numbers: list[str]) -> dict[str, Around]:
-    """For every provision: what it mentions and its closest provisions. Two provisions are the
-    closer the more entities they share and the rarer those are (each shared entity counts
-    1 / the number of provisions that name it); ties go to document order."""
+def around_provisions(
+    found: dict[str, list[Mention]], related: dict[str, tuple[Related, ...]], numbers: list[str]
+) -> dict[str, Around]:
+    """For every provision: what it mentions (`found`, one language's mentions) and its related
+    provisions (the same in both languages)."""
     named = entities_by_provision(found)
-    frequency: dict[str, int] = {}
-    for ids in named.values():
-        for ident in ids:
-            frequency[ident] = frequency.get(ident, 0) + 1
-    telling = {ident for ident, count in frequency.items() if count <= max(2, COMMON * len(numbers))}
-    by_entity: dict[str, list[str]] = {}
-    for number in numbers:
-        for ident in named.get(number, []):
-            if ident in telling:
-                by_entity.setdefault(ident, []).append(number)
-    position = {number: index for index, number in enumerate(numbers)}
-    out = {}
-    for number in numbers:
-        shared: dict[str, list[str]] = {}
-        for ident in named.get(number, []):
-            for other in by_entity.get(ident, []):
-                if other != number:
-                    shared.setdefault(other, []).append(ident)
-        ranked = sorted(shared, key=lambda n: (-sum(1 / frequency[i] for i in shared[n]), position[n]))
-        related = tuple((other, tuple(shared[other])) for other in ranked[:RELATED])
-        out[number] = Around(tuple(named.get(number, [])), related)
+    return {number: Around(tuple(named.get(number, [])), related.get(number, ())) for number in numbers}
+
+
+def reasons(ctx: Context, number: str, reason: Reason, register: Register) -> list[tuple[str, str]]:
+    """(label, text) lines saying why a provision is related, in the page's language: the subject
+    terms both use ("also on: sources of financing"), the entities both name ("also cites: CNAD");
+    where neither, where the related provision `number` stands ("", "under the same provision (16)")."""
+    lang, labels, entities = ctx.lang, ctx.labels, register.entities
+    out = []
+    if reason.terms.get(lang):
+        out.append((labels["related_on"], ", ".join(reason.terms[lang])))
+    if reason.entities:
+        names = [entities[i].acronym.get(lang) or entities[i].name[lang] for i in reason.entities]
+        out.append((labels["related_via"], ", ".join(names)))
+    if not out and reason.place:
+        place = labels[f"related_place_{reason.place}"]
+        parent = ctx.reading.provisions[number].parent if reason.place == "sibling" else None
+        out.append(("", f"{place} ({parent})" if parent else place))
     return out
 
 
 @dataclass(frozen=True)
 class AroundBox:
-    """What the box shows: (name, URL) of each entity; (number, title, URL, names of the shared
-    entities) of each related provision."""
+    """What the box shows: (name, URL) of each entity; (number, title, URL, reasons) of each related
+    provision, a reason being a (label, text) line."""
 
     entities: list[tuple[str, str]]
-    related: list[tuple[str, str, str, str]]
+    related: list[tuple[str, str, str, list[tuple[str, str]]]]
 
 
 def around_box(ctx: Context, around: Around, register: Register) -> AroundBox | None:
-    """The box's content, or None when the provision mentions nothing."""
+    """The box's content, or None when the provision mentions nothing and relates to nothing."""
     if not around.entities and not around.related:
         return None
     lang, entities = ctx.lang, register.entities
@@ -94,9 +93,10 @@ def around_box(ctx: Context, around: Around, register: Register) -> AroundBox | 
                 number,
                 provision_summary(ctx.reading.provisions[number], words=8),  # its title, or its first words
                 ctx.provision_url(number),
-                ", ".join(entities[ident].acronym.get(lang) or entities[ident].name[lang] for ident in shared),
+                reasons(ctx, number, related.reason, register),
             )
-            for number, shared in around.related
+            for related in around.related
+            for number in (related.number,)
         ],
     )
 

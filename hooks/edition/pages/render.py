@@ -19,12 +19,13 @@ from typing import Any, NamedTuple, Protocol
 
 from markupsafe import Markup, escape
 
+from edition.citations.model import Reference
 from edition.core import urls
 from edition.core.inline import plain, to_html
 from edition.core.langs import number_label
-from edition.core.shape import Component
+from edition.core.shape import MASTHEAD_ROLES, Component
 from edition.document.passages import Division, Passage, Walk
-from edition.pages.cite import Citable, head_metadata
+from edition.pages.cite import cite_box, head_metadata
 from edition.pages.templates import macros, render
 from edition.sources.identity import Identity
 
@@ -39,8 +40,6 @@ class Plain:
     def enrich(self, text: str, page_url: str, heading: bool = False) -> Markup:
         return to_html(text)
 
-
-MASTHEAD = ("organ", "distribution", "date", "original")  # the printed masthead's lines, in order
 
 # Search ranks the provisions above the pages that list or describe them.
 SEARCH_BOOST = {"provision": 4.0, "contents": 0.3, "entity": 0.05}
@@ -129,8 +128,10 @@ class Context:
     labels: dict[str, Any]
     enricher: Enricher = field(default_factory=Plain)
     site_url: str = "https://example.org/"
-    citables: dict[str, Citable] = field(default_factory=dict)  # page url -> what to cite
+    citables: dict[str, Reference] = field(default_factory=dict)  # page url -> what to cite
     quotation_notes: dict[str, Markup] = field(default_factory=dict)  # provision number -> its note
+    # anchor -> what to cite of a unit below a page (an indent, a letter's paragraph, a decision)
+    cited_units: dict[str, Reference] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -313,7 +314,7 @@ def with_citation(ctx: Context, page: Page) -> Page:
     item = ctx.citables.get(page.url)
     if item is None:
         return page
-    page.data["cite"] = {"item": item, "url": urls.absolute(ctx.site_url, ctx.lang, page.url), "downloads": DOWNLOADS}
+    page.data["cite"] = cite_box(item, urls.absolute(ctx.site_url, ctx.lang, page.url))
     page.meta["head"] = head_metadata(item, ctx.site_url, page.meta.get("description", ""))
     return page
 
@@ -347,7 +348,7 @@ def original_language(text: str) -> str:
 def akn_files(ctx: Context) -> list[tuple[str, str, str]]:
     """The Akoma Ntoso files of both languages (at the site root, like every download): language, path, label."""
     identity, labels = ctx.identity, ctx.labels
-    to_root = "../" * urls.lang_root(ctx.lang).count("/")
+    to_root = urls.to_root(ctx.lang)
     return [
         (
             lang,
@@ -498,7 +499,7 @@ def full_text_page(ctx: Context) -> Page:
         ctx.labels["full_text"],
         "full_text.html",
         meta,
-        masthead={key: to_html(reading.masthead.get(key, "")) for key in MASTHEAD},
+        masthead={key: to_html(reading.masthead.get(key, "")) for key in MASTHEAD_ROLES},
         sections=[section_text(ctx, component, url) for component in reading.components.values()],
         holder=ctx.holder.block,  # the component whose text the parts follow, before its signature
         parts=parts,

@@ -17,7 +17,8 @@ from edition.core import urls
 from edition.core.langs import DEFAULT_LANG, LANGS
 from edition.core.shape import Component
 from edition.document.passages import Division
-from edition.pages.render import DOWNLOADS, Context, Link, Page, crumbs, provision_title, strip_tags
+from edition.pages.cite import cite_box
+from edition.pages.render import Context, Link, Page, crumbs, provision_title, strip_tags
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def view_line(ctx: Context, page_url: str, pdf_path: str = "") -> ViewLine:
     link to both languages side by side."""
     pdf = ""
     if pdf_path:  # a file at the site root
-        pdf = "../" * (page_url.count("/") + urls.lang_root(ctx.lang).count("/")) + pdf_path
+        pdf = urls.to_root(ctx.lang, page_url) + pdf_path
     return ViewLine(urls.relative(page_url, parallel_of(page_url)), ctx.lang == DEFAULT_LANG, pdf)
 
 
@@ -216,9 +217,7 @@ def parallel_page(
     previous, following = parallel_neighbours(ctx, shown.get(single_url))
     # The cite box of what the view shows: the single page's permanent URL and citation, its files.
     cite = item and {
-        "item": item,
-        "url": urls.absolute(ctx.site_url, lang, single_url),
-        "downloads": DOWNLOADS,
+        **cite_box(item, urls.absolute(ctx.site_url, lang, single_url)),
         "files": urls.relative(url, single_url),
     }
     return ctx.page(

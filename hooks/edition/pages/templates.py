@@ -12,27 +12,28 @@ edition's own templates, not copies of Material's (theme.check_overrides skips i
 
 from __future__ import annotations
 
+import traceback
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from markupsafe import Markup
 
 from edition.core import urls
 from edition.core.caching import TEMPLATES
-from edition.core.langs import number_label
+from edition.core.langs import COLON, SEMICOLON, number_label
 
 FOLDER = Path(__file__).resolve().parents[3] / "overrides" / "edition"
 
 
 def colon(lang: str) -> str:
     """French typography puts a (non-breaking) space before a colon or semicolon."""
-    return "\u00a0:" if lang == "fr" else ":"
+    return COLON[lang]
 
 
 def semicolon(lang: str) -> str:
-    return "\u00a0;" if lang == "fr" else ";"
+    return SEMICOLON[lang]
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,24 @@ def macros(name: str = "chrome.html") -> Any:
 
 
 def template_problem(error: TemplateError) -> str:
-    """A template's error as `file:line: what` (a syntax error), or what is missing (data)."""
+    """A template's error as `file:line: where: what; how to fix`: a syntax error names its line;
+    an error while rendering (a name the page data lacks) the line of the innermost template of
+    overrides/edition/ that was running (Jinja maps its frames to the templates' lines)."""
     if isinstance(error, TemplateSyntaxError) and error.name:
-        return f"overrides/edition/{error.name}:{error.lineno}: {error.message}"
-    return f"overrides/edition/: {error.message}; see the page data render.py gives the template"
+        return f"overrides/edition/{error.name}:{error.lineno}: template: {error.message}; correct the template"
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename and Path(frame.filename).resolve().is_relative_to(FOLDER)
+    ]
+    where = (
+        f"overrides/edition/{Path(frames[-1].filename).resolve().relative_to(FOLDER).as_posix()}:{frames[-1].lineno}"
+        if frames
+        else "overrides/edition/:1"
+    )
+    fix = (
+        "give it in the page data (pages/render.py) or correct the name in the template"
+        if isinstance(error, UndefinedError)
+        else "correct the template or the page data it is given (pages/render.py)"
+    )
+    return f"{where}: template: {error.message}; {fix}"

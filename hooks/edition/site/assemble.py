@@ -5,22 +5,23 @@ from __future__ import annotations
 
 import datetime
 import gzip
-import re
 import os
+import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from edition.citations.model import Reference, marked
 from edition.core import urls
 from edition.core.buildmode import publishing
 from edition.core.langs import DEFAULT_LANG, LANGS
 from edition.enrich.mentions import EnrichError, Linker, Piece, check_text, find_acronyms, find_mentions, pieces
-from edition.pages import cite
+from edition.enrich.similarity import provisions_of, related_provisions
 from edition.pages.notes import note_html
 from edition.pages.related import around_provisions
 from edition.pages.render import Context, Page
-from edition.site.loading import Sources, load_sources
-from edition.site.outputs import FILES, PAGES, Made, built, compressible_suffixes, listed
+from edition.site.loading import IDENTITY, Sources, load_sources
+from edition.site.outputs import FILES, PAGES, Made, built, compressible_suffixes, listed, media_type, pages_of
 from edition.sources.parse import SourceError, decode
 
 # A hand-written page lists an output of the registry where it holds this line (outputs.py).
@@ -31,9 +32,10 @@ OUTPUT_MARKER = re.compile(rb"<!-- output: ([a-z0-9-]*) -->")
 class Edition:
     sources: Sources
     pages: dict[str, list[Page]]  # lang -> pages
-    citables: dict[str, list[cite.Citable]]  # lang -> what can be cited, in document order
+    citables: dict[str, list[Reference]]  # lang -> every citable unit, in document order (pages, then below)
     site_files: dict[str, bytes]  # path in the built site -> content (written after MkDocs)
     made: Made  # what the pages and files were made from, for the hand-written pages' listings
+    media_types: dict[str, str] = field(default_factory=dict)  # path in the built site -> its declared media type
 
 
 def checked_linkers(sources: Sources, text: dict[str, list[Piece]]) -> dict[str, Linker]:
@@ -75,8 +77,10 @@ def made_from(sources: Sources, site_url: str, templates: tuple | None = None) -
     text, linkers = checked_text(sources)
     used = {lang: find_acronyms(linkers[lang], text[lang]) for lang in LANGS}
     found = {lang: find_mentions(linkers[lang], text[lang]) for lang in LANGS}
-    citables = cite.marked(sources.walks, sources.identity, sources.labels)
-    around = around_provisions(found[DEFAULT_LANG], list(sources.walks[DEFAULT_LANG].provisions))  # the same in both
+    citables = marked(sources.walks, sources.identity, sources.edition, sources.labels)
+    # Related provisions by subject: one list for both languages, from both texts (enrich/similarity.py).
+    related = related_provisions(provisions_of(sources.walks, found), LANGS)
+    around = around_provisions(found[DEFAULT_LANG], related, list(sources.walks[DEFAULT_LANG].provisions))
     # Every page, the PDF, the citations and the export read each language's tree through its walk
     # (sources.walks); the AKN files are written from the tree with its mentions marked.
     contexts = {
@@ -86,8 +90,9 @@ def made_from(sources: Sources, site_url: str, templates: tuple | None = None) -
             sources.labels[lang],
             linkers[lang],
             site_url,
-            {i.url: i for i in citables[lang]},
+            {i.url: i for i in pages_of(citables[lang])},
             {n: note_html(note, sources.labels[lang]["quotations"], lang) for n, note in sources.notes[lang].items()},
+            {i.anchor: i for i in citables[lang] if i.anchor},
         )
         for lang in LANGS
     }
@@ -101,12 +106,26 @@ def render_edition(sources: Sources, site_url: str, templates: tuple | None = No
     (outputs.py). With `templates` (the state of the templates the pages are rendered with), the
     pages of a language whose inputs are the ones of the last call are reused (`mkdocs serve`)."""
     made = made_from(sources, site_url, templates)
-    pages = {lang: [page for kind in PAGES if built(kind, made.publishing) for page in kind.make(made, lang)] for lang in LANGS}
+    pages = {
+        lang: [page for kind in PAGES if built(kind, made.publishing) for page in kind.make(made, lang)]
+        for lang in LANGS
+    }
     files: dict[str, bytes] = {}
+    media: dict[str, str] = {}  # what a server sends each file as (site/csp.py: _headers, the nginx snippet)
     for output in FILES:
         if built(output, made.publishing):
-            files |= output.make(made)
-    return Edition(sources, pages, made.citables, files, made)
+            for name, data in output.make(made).items():
+                if name in files:  # a path from the data given twice: one would be lost
+                    raise SourceError(
+                        f"source/{IDENTITY}",
+                        1,
+                        "document",
+                        f"two outputs would be written to '{name}' "
+                        f"(one of them {output.name}); give each its own path in exports",
+                    )
+                files[name] = data
+                media[name] = media_type(output, name) or ""
+    return Edition(sources, pages, made.citables, files, made, media)
 
 
 def page_url_of(name: str) -> str:
@@ -125,8 +144,10 @@ def with_listings(data: bytes, name: str, edition: Edition) -> bytes:
             line = data.count(b"\n", 0, match.start()) + 1
             names = ", ".join(entry.name for entry in FILES if entry.listing is not None)
             raise SourceError(
-                f"docs/{name}", line, "hand-written page", f"no output named '{match.group(1).decode()}' to list; "
-                f"use one of: {names}"
+                f"docs/{name}",
+                line,
+                "hand-written page",
+                f"no output named '{match.group(1).decode()}' to list; use one of: {names}",
             )
         return output.listing(edition.made, lang, page_url_of(name)).encode()
 
@@ -187,9 +208,18 @@ def assemble_docs(docs: Path, edition: Edition, target: Path) -> int:
     return written
 
 
+def inside(site: Path, name: str) -> Path:
+    """The path of a file in the site folder; a name that would leave it is refused (the schema
+    refuses such a path in document.yml: this keeps the promise whatever made the name)."""
+    target = (site / name).resolve()
+    if name.startswith("/") or "\\" in name or not target.is_relative_to(site.resolve()):
+        raise ValueError(f"'{name}' would be written outside the site folder; give a path inside it (data/...)")
+    return target
+
+
 def write_site_files(edition: Edition, site: Path) -> None:
     for name, data in edition.site_files.items():
-        write_if_changed(site / name, data)
+        write_if_changed(inside(site, name), data)
 
 
 def precompress(site: Path) -> int:

@@ -7,13 +7,39 @@ before static-i18n reads the configuration."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from edition.core import urls
 from edition.core.langs import DEFAULT_LANG
+from edition.core.lines import source_lines
 from edition.site.loading import Sources
 
 SITE_LABELS = ("site_name", "site_description", "copyright")  # MkDocs settings named like their labels
+# The hooks mkdocs.yml must list: each checks that the other is there, so that removing one line
+# of mkdocs.yml stops the build with a message naming it rather than with MkDocs' warnings about
+# pages it cannot find.
+REQUIRED_HOOKS = ("hooks/pages.py", "hooks/serve.py")
+
+
+def line_of(text: str, prefix: str) -> int:
+    """The line of mkdocs.yml that starts with `prefix` (1 if none)."""
+    return next((n for n, line in enumerate(source_lines(text), start=1) if line.startswith(prefix)), 1)
+
+
+def hook_problems(listed: list[str], config_file: str) -> list[str]:
+    """`file:line: where: what; how to fix` for each required hook mkdocs.yml does not list (none
+    when it lists no hook: a hook's function called by a test, not by MkDocs)."""
+    if not listed:
+        return []
+    path = Path(config_file)
+    line = line_of(path.read_text(encoding="utf-8"), "hooks:") if path.is_file() else 1
+    return [
+        f"mkdocs.yml:{line}: hooks: '{hook}' is not listed; add it back under hooks: (the edition's pages, "
+        "checks and exports are made by hooks/pages.py, hooks/serve.py adapts mkdocs serve)"
+        for hook in REQUIRED_HOOKS
+        if hook not in listed
+    ]
 
 
 def component_nav(sources: Sources) -> list[str]:

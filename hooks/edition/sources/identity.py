@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from edition.core.langs import DEFAULT_LANG, LANGS
+from edition.core.langs import DEFAULT_LANG, FIRST_OF_MONTH, LANGS, MONTHS
 from edition.core.shape import LEVELS, Component, holder_of
 from edition.sources.parse import SourceError, read_text
 from edition.sources.schema import Reader, by_lang, https, list_of, map_of, one_of, optional, pattern
@@ -20,15 +20,19 @@ from edition.sources.schema import Reader, by_lang, https, list_of, map_of, one_
 SLUG = pattern(re.compile(r"^[a-z0-9][a-z0-9_-]*$"), "lowercase letters, digits, '-' and '_'")
 PATH = pattern(re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/{}-]*$"), "a file path (letters, digits, '._/-', {placeholders})")
 LANG = one_of(LANGS)
+# An export's path in the built site: relative, lowercase segments (so no '..', no absolute path,
+# no backslash), a file name with the export's extension (so never a page's index.html or folder).
+EXPORT_PATH = pattern(
+    re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9._-]*(?:\{code\}[a-z0-9._-]*)?\.(?:json|xml)$"),
+    "a path inside the site: lowercase words separated by '/', ending in .json or .xml (data/s-2003-85.json)",
+)
+EXPORT_SUFFIXES = {"json": ".json", "anchors": ".json", "akn": ".xml"}
+# Top-level folders and files of the site that MkDocs, the theme and the search write: an export
+# there could overwrite one of them.
+RESERVED_EXPORTS = ("assets/", "search/", "sitemap.xml", "404.html")
 URL_PATH = pattern(re.compile(r"^([a-z0-9][a-z0-9-]*/)+$"), "a page path: lowercase words ending with '/' (letter/)")
 # An FRBR component name (AKN Naming Convention): main, or a kind and a number (annex_1, enclosure_1).
 AKN_COMPONENT = pattern(re.compile(r"^(main|[a-z]+_[1-9][0-9]*)$"), "'main' or a kind and a number (annex_1)")
-MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin")
-    + ("juillet", "août", "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June")
-    + ("July", "August", "September", "October", "November", "December"),
-}
 COMPONENT: dict[str, Any] = {
     "block": SLUG,
     "akn": AKN_COMPONENT,
@@ -63,7 +67,7 @@ SCHEMA: dict[str, Any] = {
         "number": SLUG,
     },
     "components": list_of(COMPONENT),
-    "exports": {"json": PATH, "akn": PATH, "anchors": PATH},
+    "exports": {"json": EXPORT_PATH, "akn": EXPORT_PATH, "anchors": EXPORT_PATH},
 }
 
 
@@ -100,7 +104,7 @@ class Identity:
 
     def long_date(self, lang: str) -> str:
         """The document's date as a citation writes it: "24 janvier 2003", "24 January 2003"."""
-        day = "1er" if lang == "fr" and self.date.day == 1 else str(self.date.day)
+        day = FIRST_OF_MONTH[lang] if self.date.day == 1 else str(self.date.day)
         return f"{day} {MONTHS[lang][self.date.month - 1]} {self.date.year}"
 
     def source_name(self, lang: str) -> str:
@@ -139,6 +143,7 @@ def parse_identity(text: str, path: str) -> Identity:
             "document",
             "languages.translation is the official language; name the language of the translation",
         )
+    check_exports(reader, root, data["exports"], list(languages["codes"]))
     return Identity(
         official_lang=languages["official"],
         translation_lang=languages["translation"],
@@ -148,6 +153,37 @@ def parse_identity(text: str, path: str) -> Identity:
         addressee=data.pop("addressee", None),
         **{key: value for key, value in data.items() if key not in ("languages", "components")},
     )
+
+
+def check_exports(reader: Reader, root, exports: dict[str, str], langs: list[str]) -> None:
+    """Each export a file of its kind inside the site, none where MkDocs, the theme or another
+    export writes (the path pattern keeps it inside: EXPORT_PATH)."""
+    seen: dict[str, str] = {}
+    for key, path in exports.items():
+        node = reader.find(root, "exports", key)
+        if not path.endswith(EXPORT_SUFFIXES[key]):
+            raise reader.error(
+                node, "document", f"exports.{key} '{path}' must end in {EXPORT_SUFFIXES[key]}; rename it"
+            )
+        has_code = "{code}" in path
+        if has_code != (key == "akn"):
+            rule = "must hold {code} (one file per language)" if key == "akn" else "cannot hold {code}"
+            raise reader.error(node, "document", f"exports.{key} '{path}' {rule}; correct it")
+        if path.startswith(RESERVED_EXPORTS) or path.split("/")[0] in langs[1:] + ["en"]:
+            raise reader.error(
+                node,
+                "document",
+                f"exports.{key} '{path}' is where the site writes its own files "
+                f"({', '.join(RESERVED_EXPORTS)}, a language's folder); put it under data/",
+            )
+        for made in {path.replace("{code}", code) for code in ("fra", "eng", "xxx")}:
+            if made in seen:
+                raise reader.error(
+                    node,
+                    "document",
+                    f"exports.{key} '{path}' is the path of exports.{seen[made]}; give each export its own file",
+                )
+            seen[made] = key
 
 
 def shape(reader: Reader, node, declared: list[dict[str, Any]]) -> tuple[Component, ...]:

@@ -16,9 +16,22 @@ from edition.sources.parse import SourceError, read_text
 from edition.sources.register import KINDS
 from edition.sources.schema import Reader, at
 
-# Labels that hold links (the inline allow-list plus <a href="https://...">). Every other label
-# is plain text, escaped wherever it is used.
-MARKUP_LABELS = ("translation_note",)
+# Where a related provision stands, when that is its reason (enrich/similarity.place): a label each.
+PLACES = ("parent", "ancestor", "child", "descendant", "sibling", "part")
+# Labels that hold links (the inline allow-list plus <a href="https://...">), and those whose key
+# starts with MARKUP_PREFIX (a note after a component's "[Original: ...]" line, original_note_<block>).
+# Every other label is plain text, escaped wherever it is used.
+MARKUP_LABELS = ("translation_note", "versions_note")
+MARKUP_PREFIX = "original_note_"
+
+
+def holds_markup(key: str) -> bool:
+    return key in MARKUP_LABELS or key.startswith(MARKUP_PREFIX)
+
+
+# Labels MkDocs' configuration takes (site_config.py), which Material writes unescaped, some into
+# attributes between double quotes: plain text (no '<' or '&': Reader.text) without '"'.
+THEME_LABELS = ("site_name", "site_description", "copyright")
 # Labels holding a mapping rather than a text, and the keys it must have.
 NESTED_LABELS = {"kinds": KINDS}
 # Every label the code reads: a file without one of them stops the build before any page is made.
@@ -29,10 +42,11 @@ REQUIRED_LABELS = (
     "paragraph", "indent", "decision", "section", "in_this_part", "prev", "next", "breadcrumbs", "provisions",
     "symbol", "organ", "distributed", "sender", "addressee", "original_languages",
     "official_text", "official_versions",
-    "translation_note", "permalink", "permalink_to", "cite_box", "cite_url", "cite_text", "copy", "download",
+    "translation_note", "versions_note", "permalink", "permalink_to", "cite_box", "cite_url", "cite_text", "copy", "download",
     "entities", "entities_short", "glossary", "mentioned_in", "names", "acronym", "expansion", "counterpart",
     "used_in", "official_link", "edition_name", "quotations", "cite_language_note", "cited_in", "kinds",
-    "cite_para", "cite_export",
+    "cite_para", "cite_export", "cite_genre", "cite_publisher_name", "cite_translation_mark",
+    "related_on", "related_via", *(f"related_place_{place}" for place in PLACES),
 )  # fmt: skip
 
 
@@ -72,10 +86,17 @@ def parse_labels(text: str, path: str, required: tuple[str, ...] = ()) -> dict[s
             if key in NESTED_LABELS:
                 values = reader.keys(value, where, key, NESTED_LABELS[key], NESTED_LABELS[key])
                 out[lang][key] = {k: reader.text(v, where, f"{key}.{k}") for k, v in values.items()}
-            elif key in MARKUP_LABELS:
+            elif holds_markup(key):
                 out[lang][key] = to_html(reader.text(value, where, key, markup="links"), links=True)
             else:
                 out[lang][key] = reader.text(value, where, key)
+                if key in THEME_LABELS and '"' in out[lang][key]:
+                    raise reader.error(
+                        value,
+                        where,
+                        f"{key} holds '\"', which MkDocs' theme writes unescaped into an HTML "
+                        "attribute; write typographic quotes (« », “ ”) instead",
+                    )
         for key in REQUIRED_LABELS + required:
             if key not in items:
                 raise reader.error(
@@ -104,14 +125,4 @@ def load_labels(path: Path, shown: str | None = None, required: tuple[str, ...] 
     return parse_labels(read_text(path, shown), shown, required)
 
 
-def with_markup(labels: dict[str, dict]) -> dict[str, dict]:
-    """Labels read without the schema (tests): those of MARKUP_LABELS as Markup."""
-    return {
-        lang: {
-            key: to_html(v, links=True) if key in MARKUP_LABELS and isinstance(v, str) else v for key, v in by.items()
-        }
-        for lang, by in labels.items()
-    }
-
-
-__all__ = ["MARKUP_LABELS", "REQUIRED_LABELS", "Markup", "load_labels", "parse_labels", "with_markup"]
+__all__ = ["MARKUP_LABELS", "REQUIRED_LABELS", "Markup", "load_labels", "parse_labels"]

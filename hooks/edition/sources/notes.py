@@ -10,12 +10,10 @@ from pathlib import Path
 
 from edition.core.langs import LANGS
 from edition.sources.parse import read_text
-from edition.sources.parsed import Document
 from edition.sources.schema import Reader, at, by_lang, https, list_of
 
 QUOTE = {"quote": by_lang(Reader.text), "source": by_lang(Reader.text), "link": by_lang(https)}
 NOTE = {"provision": Reader.text, "quotes": list_of(QUOTE), "wording": by_lang(Reader.text)}
-QUOTE_MARKS = {"fr": ("«\u00a0", "\u00a0…\u00a0»"), "en": ("“", "…”")}
 
 
 @dataclass(frozen=True)
@@ -32,8 +30,9 @@ class QuotationNote:
     wording: str  # whose words the quotations are, in this language
 
 
-def parse_notes(text: str, path: str, docs: dict[str, Document]) -> dict[str, dict[str, QuotationNote]]:
-    """lang -> provision number -> its note. Every quote must stand in that provision's text."""
+def parse_notes(text: str, path: str, texts: dict[str, dict[str, str]]) -> dict[str, dict[str, QuotationNote]]:
+    """lang -> provision number -> its note. `texts`: lang -> provision number -> its text (the
+    walk's, site/loading.py, provision_texts); every quote must stand in that provision's text."""
     out: dict[str, dict[str, QuotationNote]] = {lang: {} for lang in LANGS}
     reader = Reader(path)
     root = reader.compose(text)
@@ -45,7 +44,7 @@ def parse_notes(text: str, path: str, docs: dict[str, Document]) -> dict[str, di
         where = f"provision {reader.peek(node, 'provision') or '?'}"
         note = reader.read(node, NOTE, where, "a note")
         number, number_node = note["provision"], reader.find(node, "provision")
-        if number not in docs[LANGS[0]].provisions:
+        if number not in texts[LANGS[0]]:
             raise reader.error(
                 number_node, where, 'no such provision in the document; give its number as in the text, e.g. "16.4.2"'
             )
@@ -58,7 +57,7 @@ def parse_notes(text: str, path: str, docs: dict[str, Document]) -> dict[str, di
         first_line[number] = at(number_node)[0]
         for index, quote in enumerate(note["quotes"]):
             for lang in LANGS:
-                body = " ".join(unit.text for unit in docs[lang].provisions[number].units)
+                body = texts[lang][number]
                 if quote["quote"][lang] not in body:
                     raise reader.error(
                         reader.find(node, "quotes", index, "quote", lang),
@@ -71,7 +70,7 @@ def parse_notes(text: str, path: str, docs: dict[str, Document]) -> dict[str, di
     return out
 
 
-def load_notes(path: Path, docs: dict[str, Document], shown: str) -> dict[str, dict[str, QuotationNote]]:
+def load_notes(path: Path, texts: dict[str, dict[str, str]], shown: str) -> dict[str, dict[str, QuotationNote]]:
     if not path.exists():
         return {lang: {} for lang in LANGS}
-    return parse_notes(read_text(path, shown), shown, docs)
+    return parse_notes(read_text(path, shown), shown, texts)

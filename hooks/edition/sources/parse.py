@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from edition.core.inline import InlineError, check_inline
-from edition.core.shape import Component, holder_of
+from edition.core.inline import InlineError, check_inline, first_refused
+from edition.core.lines import source_lines
+from edition.core.shape import MASTHEAD_ROLES, Component, holder_of
 from edition.sources.parsed import Block, Document, Line, Part, Provision, Section, Unit
 
 BLOCK = re.compile(r"^\[(?P<ident>[^\]]+)\]\s*$")
@@ -18,7 +19,6 @@ KEYED = re.compile(r"^(?P<key>[a-z]+): (?P<text>\S.*)$")
 NUMBER = re.compile(r"^\d+(\.\d+)*$")
 PART = re.compile(r"^part (?P<slug>[a-z][a-z0-9-]*)$")
 
-MASTHEAD_KEYS = {"organ", "distribution", "date", "original"}
 # A component's block (a letter, an annex...: document.yml's `components`) may hold these keys.
 COMPONENT_KEYS = {"label", "title", "original", "p", "-", "signature"}
 PART_KEYS = {"title"}
@@ -52,12 +52,29 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def read_text(path: Path, shown: str) -> str:
+def check_characters(text: str, path: str, every: bool = False) -> None:
+    """Raise SourceError, at its real line and column, at a character a reader of the whole file
+    must not meet: one that YAML counts as a line end (U+2028, U+0085) or refuses itself, or a
+    control; `every`: any character outside the allow-list (core/inline.py). The readers check the
+    other characters in each value, where they can name the provision or the entry."""
+    for lineno, line in enumerate(source_lines(text), start=1):
+        if (found := first_refused(line.replace("\t", " "), unreadable_only=not every)) is not None:
+            raise SourceError(path, lineno, "character", found[1], found[0] + 1)
+
+
+def read_text(path: Path, shown: str, characters: bool = False) -> str:
+    """A source file's text, decoded; `characters`: every character checked against the allow-list
+    (the readers of the sources and of the YAML files check theirs, value by value)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise SourceError(shown, 1, "file", "missing; restore it (see source/README.md)") from None
-    return decode(data, shown)
+    except (IsADirectoryError, PermissionError) as error:
+        raise SourceError(shown, 1, "file", f"cannot be read ({error.strerror}); make it a readable file") from None
+    text = decode(data, shown)
+    if characters:
+        check_characters(text, shown, every=True)
+    return text
 
 
 def comment_end(line: str, lineno: int, path: str, where: str) -> bool:
@@ -74,9 +91,10 @@ def comment_end(line: str, lineno: int, path: str, where: str) -> bool:
 
 def read_blocks(text: str, path: str) -> list[Block]:
     """Split the text into bracketed blocks of key/value lines."""
+    check_characters(text, path)
     blocks: list[Block] = []
     comment_start = 0  # line where the open comment started, 0 outside a comment
-    for lineno, raw in enumerate(text.splitlines(), start=1):
+    for lineno, raw in enumerate(source_lines(text), start=1):
         line = raw.strip()
         where = where_of(blocks[-1]) if blocks else "before any block"
         if comment_start or line.startswith("<!--"):
@@ -116,7 +134,7 @@ def read_blocks(text: str, path: str) -> list[Block]:
             comment_start,
             "comment",
             "comment never closed: everything after this line would be dropped; end it with -->",
-            text.splitlines()[comment_start - 1].index("<!--") + 1,
+            source_lines(text)[comment_start - 1].index("<!--") + 1,
         )
     return blocks
 
@@ -293,7 +311,7 @@ def parse_document(text: str, path: str, lang: str, shape: tuple[Component, ...]
                 raise SourceError(
                     path, block.lineno, "[masthead]", f"block given twice (first at line {first}); keep one"
                 )
-            check_keys(block, MASTHEAD_KEYS, path)
+            check_keys(block, set(MASTHEAD_ROLES), path)
             masthead = {line.key: line.text for line in block.lines}
             masthead_lines = block.linenos()
         elif ident in declared:

@@ -10,6 +10,7 @@ from pathlib import Path
 from edition.core.langs import LANGS
 from edition.sources.parse import SourceError, read_text
 from edition.sources.schema import Reader, at, by_lang, list_of, one_of, optional, pattern
+from edition.sources.sourcing import EDITION_MARK, source_problem
 
 KINDS = ("un-body", "nato-body", "body", "programme", "instrument", "resolution", "event", "person", "concept")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -59,10 +60,39 @@ ENTITY = {
     "description": by_lang(Reader.text),
     "link": optional(by_lang(Reader.url, required=False)),
     "symbol": optional(Reader.text),
-    "source": optional(Reader.text),
+    "source": Reader.text,  # a source a reader can open (sourcing.py)
     "status": optional(one_of(STATUSES)),
 }
 NOT_ACRONYMS = by_lang(list_of(Reader.text, empty=True), required=False)
+
+
+# An acronym is a word of letters and digits (parts joined by '-' or '/': PAP-T), with two capitals
+# or digits, one capital at least (as the text's acronyms are found: enrich/mentions.acronym_like).
+ACRONYM = re.compile(r"^[^\W_]+(?:[-/][^\W_]+)*$")
+
+
+def check_acronyms(reader: Reader, node, entity: Entity, entities: dict[str, Entity]) -> None:
+    """An entity's acronyms: each shaped like an acronym (not a pattern, a sentence or a lone
+    capital) and, in a language, no other entity's: a second one would silently take over the first's
+    glossary entry and links."""
+    for lang, acronym in entity.acronym.items():
+        spot = reader.find(node, "acronym", lang)
+        capitals = sum(c.isupper() or c.isdigit() for c in acronym)
+        if not ACRONYM.match(acronym) or capitals < 2 or not any(c.isupper() for c in acronym):
+            raise reader.error(
+                spot,
+                f"entity {entity.ident}",
+                f"acronym.{lang} '{acronym}' is not an acronym: write its letters "
+                "and digits as the text prints them (two capitals or digits at least, parts joined by '-' or '/')",
+            )
+        first = next((e for e in entities.values() if e is not entity and e.acronym.get(lang) == acronym), None)
+        if first is not None:
+            raise reader.error(
+                spot,
+                f"entity {entity.ident}",
+                f"acronym.{lang} '{acronym}' is already entity {first.ident}'s "
+                f"(line {first.lineno}); an acronym names one entity: correct one of them",
+            )
 
 
 def parse_register(text: str, path: str) -> Register:
@@ -78,6 +108,14 @@ def parse_register(text: str, path: str) -> Register:
         where = f"entity {reader.peek(node, 'id') or '?'}"  # named in every message, even one about its id
         fields = reader.read(node, ENTITY, where, "an entity")
         ident = fields.pop("id")
+        problem = source_problem(fields["source"])
+        if not problem and (fields.get("status") == "edition") != (EDITION_MARK in fields["source"]):
+            problem = (
+                f"status 'edition' and the words \"{EDITION_MARK}\" in the source go together; "
+                "write both (no official English found) or neither (give the official source)"
+            )
+        if problem:
+            raise reader.error(reader.find(node, "source"), where, f"source: {problem}")
         if ident in entities:
             raise reader.error(
                 reader.find(node, "id"),
@@ -92,6 +130,7 @@ def parse_register(text: str, path: str) -> Register:
             for index, form in enumerate(forms[lang])
         }
         entities[ident] = Entity(ident=ident, forms=forms, lineno=at(node)[0], spots=spots, **fields)
+        check_acronyms(reader, node, entities[ident], entities)
     words = (
         reader.read(top["not_acronyms"], NOT_ACRONYMS, "not_acronyms", "not_acronyms") if "not_acronyms" in top else {}
     )

@@ -23,7 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from edition.core.inline import InlineError, check_inline, check_invisible
 from edition.core.langs import LANGS
-from edition.sources.parse import SourceError
+from edition.sources.parse import SourceError, check_characters
 
 URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 # Plain text, as in a page: no markup, no character reference (the allow-list's rules, without tags).
@@ -39,6 +39,68 @@ def at(node: Node) -> tuple[int, int]:
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# Bounds on every YAML input, checked on the parser's events before anything is built from them
+# (a file of the edition is a few kB; the register, the largest, 40 kB): so no input makes the
+# build hang or take gigabytes. Aliases (*name) are refused: an alias bomb (a billion laughs) is a
+# few lines whose values expand to millions of nodes; the edition's files need none.
+MAX_YAML_BYTES = 1_000_000
+MAX_YAML_EVENTS = 50_000
+MAX_YAML_DEPTH = 40
+
+
+def bounded_size(text: str, path: str) -> None:
+    """Raise SourceError when a YAML text is larger than any file of the edition could be."""
+    if len(text) > MAX_YAML_BYTES:
+        raise SourceError(
+            path,
+            1,
+            "YAML",
+            f"the file holds {len(text):,} characters, more than {MAX_YAML_BYTES:,}; "
+            "a file of the edition is a few kilobytes: check that this is the right file",
+            1,
+        )
+
+
+def bounded(text: str, path: str) -> None:
+    """Raise SourceError, at its line, where a YAML text goes beyond the bounds; YAML's own
+    errors are left to the composer, which names them."""
+    bounded_size(text, path)
+    depth = 0
+    for count, event in enumerate(yaml.parse(text, Loader=LOADER), start=1):
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise SourceError(
+                path,
+                line,
+                "YAML",
+                f"alias '*{event.anchor}': aliases are not allowed in the edition's files; "
+                "write the value out where it is used",
+                column,
+            )
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise SourceError(
+                    path,
+                    line,
+                    "YAML",
+                    f"nested more than {MAX_YAML_DEPTH} levels deep; "
+                    "the edition's files need a few levels: correct the structure",
+                    column,
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if count > MAX_YAML_EVENTS:
+            raise SourceError(
+                path,
+                line,
+                "YAML",
+                f"more than {MAX_YAML_EVENTS:,} values; a file of the edition holds a few "
+                "thousand: check that this is the right file",
+                column,
+            )
+
+
 class Reader:
     """Checks for one YAML file; `where` in messages names the entity or label concerned."""
 
@@ -50,13 +112,20 @@ class Reader:
         return SourceError(self.path, line, where, message, column)
 
     def compose(self, text: str) -> Node | None:
+        """The file's node tree, read within bounds (bounded): no file can make the reader hang
+        or fill the memory."""
+        bounded_size(text, self.path)  # before anything reads it whole
+        check_characters(text, self.path)
         try:
+            bounded(text, self.path)
             return yaml.compose(text, Loader=LOADER)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 0)
             problem = error.problem or error.context or "invalid YAML"
             raise SourceError(self.path, line, "YAML", f"{problem}; correct the YAML syntax here", column) from None
+        except yaml.YAMLError as error:  # a reader error (a character YAML refuses) carries no mark
+            raise SourceError(self.path, 1, "YAML", f"{error}; correct the YAML here", 0) from None
 
     def mapping(self, node: Node, where: str, what: str) -> dict[str, tuple[Node, Node]]:
         """Key -> (key node, value node); a duplicate key is an error at its second occurrence."""
@@ -64,7 +133,10 @@ class Reader:
             raise self.error(node, where, f"{what} must be a mapping (key: value lines); {self.found(node)}")
         out: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, ScalarNode) else str(key_node)
+            if not isinstance(key_node, ScalarNode):  # never str(node): an alias bomb's repr expands it
+                shown = self.found(key_node).removeprefix("found a ")
+                raise self.error(key_node, where, f"a key of {what} is a {shown}; write the key as text")
+            key = key_node.value
             if key in out:
                 first = at(out[key][0])[0]
                 raise self.error(key_node, where, f"key '{key}' given twice (first at line {first}); keep one")

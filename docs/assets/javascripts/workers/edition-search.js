@@ -6,12 +6,18 @@
  *    the first query. A first visit stays small however long the document grows.
  * 2. Accents and ligatures do not matter: index terms and queries are folded
  *    ("sécurité" = "securite", "œuvre" = "oeuvre").
- * 3. A provision number ("16.3.2", "16.3.2.", "par. 16.3.2") is searched as an exact term,
- *    so the provision it names comes first.
+ * 3. A provision number in any common spelling ("16.3.2", "16-3-2", "16 3 2", "16_3_2", "§16.3.2",
+ *    "par. 16.3.2", "para. 16.3.2") is searched as an exact term, and its page comes first.
  * 4. An acronym or name in the other language finds this language's term ("EAPC" on the
  *    French site finds "CPEA"), through the `synonyms` map the build writes into the config.
- * 5. The excerpt under a result starts a little before the first highlighted word, so that
+ * 5. A query that is an entity's name, acronym or symbol, in either language ("OTAN",
+ *    "Partnership for Peace", "S/RES/1373", "resolution 1441"), puts that entity's page first:
+ *    the `entities` map the build writes (hooks/edition/exports/search_first.py, whose
+ *    search_key is searchKey here).
+ * 6. The excerpt under a result starts a little before the first highlighted word, so that
  *    the words found are in sight, not cut off at the end of a long paragraph.
+ * 7. The words a result lacks ("Non trouvé : légères") are shown as the reader typed them, not
+ *    as folded for the search ("legeres"). Material writes them as text (escaped), as before.
  *
  * Material's worker is loaded unchanged; only the messages it receives are rewritten. Its file
  * name carries a hash that changes with each Material release: the build finds it in the
@@ -28,6 +34,9 @@ const RESULT = 3;
 let setup = null; // Material's setup message: configuration, no documents
 let material = null; // Material's message listener, once its worker is loaded
 let starting = null;
+let documents = new Map(); // location -> search document
+let current = null; // the query being answered: { first, typed }
+let queue = Promise.resolve(); // queries are answered one after the other
 
 function fold(text) {
   return text
@@ -43,14 +52,44 @@ const STOP_WORDS = new Set([
   "an", "and", "by", "for", "in", "of", "on", "the", "to", "with",
 ]);
 
-const NUMBER = /^(?:(?:par|para|paragraphe|paragraph|§|no|n°)\.?\s*)?(\d+(?:\.\d+)*)\.?$/;
+// A provision number, in any common spelling; its parts joined by full stops ("16.3.2").
+const NUMBER = /^(?:(?:par|para|paragraphe|paragraph|§|no|n°)\.?\s*)?(\d+(?:[.\-_\s]+\d+)*)\.?$/;
+const DOTTED = /^\d+(?:\.\d+)*$/;
+const ELISION = /(^|[\s'"])(?:[cdjlmnst]|qu)'/g;
+
+function numberOf(folded) {
+  const match = NUMBER.exec(folded);
+  return match ? match[1].split(/[.\-_\s]+/).join(".") : null;
+}
+
+// What the build's search_key does to a name: folded, every run of other characters one space.
+function searchKey(text) {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+// The page a query puts first, whatever the ranking: the provision it numbers, the entity it
+// names (also without a French elision or a leading article: "l'OTAN", "the NATO"); or null.
+function firstPage(query) {
+  const config = setup.data.config;
+  const folded = fold(query).trim();
+  const number = numberOf(folded);
+  const provisions = config.provisions || {};
+  if (number && Object.hasOwn(provisions, number)) return provisions[number];
+  const entities = config.entities || {};
+  const keys = [searchKey(folded), searchKey(folded.replace(ELISION, "$1"))];
+  keys.push(...keys.map(key => key.replace(/^(?:the|le|la|les|l) /, "")));
+  const key = keys.find(k => Object.hasOwn(entities, k));
+  return key === undefined ? null : entities[key];
+}
 
 function rewrite(query) {
   const folded = fold(query).trim();
-  const number = NUMBER.exec(folded);
-  if (number) return "+" + number[1];
+  const number = numberOf(folded);
+  if (number && (Object.hasOwn(setup.data.config.provisions || {}, number) || DOTTED.test(number))) {
+    return "+" + number;
+  }
   // French elisions: "d'informations" searches "informations"; "d" alone would find every d- word.
-  const elided = folded.replace(/(^|[\s'"])(?:[cdjlmnst]|qu)'/g, "$1");
+  const elided = folded.replace(ELISION, "$1");
   if (elided !== folded) return rewrite(elided);
   const synonyms = setup.data.config.synonyms || {};
   const extra = [...(synonyms[folded] || [])];
@@ -60,6 +99,16 @@ function rewrite(query) {
   const words = (folded + " " + extra.join(" ")).split(/\s+/).filter(Boolean);
   const meaningful = words.filter(word => !STOP_WORDS.has(word));
   return (meaningful.length ? meaningful : words).join(" ");
+}
+
+// The reader's words by the term each becomes once folded ("legeres" -> "légères"), split as
+// Material splits a query (the index's separator).
+function typedWords(query) {
+  const typed = new Map();
+  for (const word of query.split(new RegExp(setup.data.config.separator))) {
+    if (word) typed.set(fold(word), word);
+  }
+  return typed;
 }
 
 // The excerpt: the result's text as one line of words, from a little before the first match.
@@ -84,9 +133,22 @@ function excerpt(html) {
   return "<p>" + (start > 0 ? "… " : "") + text + (end < plain.length ? " …" : "") + "</p>";
 }
 
-function withExcerpts(message) {
+// A result of the query: the page it names or numbers first, excerpts, the missing words as typed.
+function answer(message, query) {
   if (message.type !== RESULT) return message;
-  const items = message.data.items.map(group => group.map(item => ({ ...item, text: excerpt(item.text) })));
+  let items = message.data.items;
+  const first = query.first;
+  if (first !== null) {
+    const at = items.findIndex(group => group.some(item => item.location === first));
+    const doc = documents.get(first);
+    if (at >= 0) items = [items[at], ...items.slice(0, at), ...items.slice(at + 1)];
+    else if (doc) items = [[{ ...doc, score: 0, terms: {} }], ...items];
+  }
+  items = items.map(group => group.map(item => ({
+    ...item,
+    text: excerpt(item.text),
+    terms: Object.fromEntries(Object.entries(item.terms || {}).map(([term, found]) => [query.typed.get(term) || term, found])),
+  })));
   return { ...message, data: { ...message.data, items } };
 }
 
@@ -113,11 +175,12 @@ async function start() {
 
   const response = await fetch(new URL(setup.data.config.documents, self.location));
   const docs = await response.json();
+  documents = new Map(docs.map(doc => [doc.location, doc]));
   // Material answers its setup with READY; the page had it already.
   const post = self.postMessage;
   self.postMessage = message => { if (message.type !== READY) post(message); };
   await material({ data: { type: SETUP, data: { ...setup.data, docs } } });
-  self.postMessage = message => post(withExcerpts(message));
+  self.postMessage = message => post(answer(message, current));
 }
 
 self.addEventListener("message", async event => {
@@ -126,10 +189,22 @@ self.addEventListener("message", async event => {
     setup = message;
     self.postMessage({ type: READY });
   } else if (message.type === QUERY && !message.data.trim()) {
-    self.postMessage({ type: RESULT, data: { items: [] } }); // Material asks once with no words
+    // Material asks with no words (on focus, and when the box is emptied): nothing, after what
+    // was asked before.
+    queue = queue.catch(() => {}).then(() => {
+      current = { first: null, typed: new Map() };
+      self.postMessage({ type: RESULT, data: { items: [] } });
+    });
+    await queue;
   } else if (message.type === QUERY) {
     starting = starting || start();
-    await starting;
-    await material({ data: { type: QUERY, data: rewrite(message.data) } });
+    // One query at a time, so that each result is rewritten for its own query (a query that
+    // failed does not stop the next).
+    queue = queue.catch(() => {}).then(async () => {
+      await starting;
+      current = { first: firstPage(message.data), typed: typedWords(message.data) };
+      await material({ data: { type: QUERY, data: rewrite(message.data) } });
+    });
+    await queue;
   }
 });
