@@ -211,8 +211,10 @@ def test_menu_button_opens_the_drawer_by_keyboard_and_escape_closes_it(browser, 
         page.keyboard.press("Enter")
         settle(page)
         assert page.locator("#__drawer").is_checked() and button.get_attribute("aria-expanded") == "true"
+        assert page.evaluate("document.activeElement.closest('.md-nav--primary') !== null"), "the drawer has the focus"
         stops = tab_walk(page, 40)
-        assert any("md-nav__link" in stop["el"] for stop in stops), "Tab reaches the site's menu"
+        assert any("md-nav__link" in stop["el"] for stop in stops), "Tab goes on through the site's menu"
+        assert problems(stops[:12]) == []
         page.keyboard.press("Escape")
         assert not page.locator("#__drawer").is_checked()
         assert page.evaluate("document.activeElement.dataset.for") == "__drawer"
