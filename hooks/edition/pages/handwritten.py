@@ -21,7 +21,21 @@ ELEMENTS = {
     "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "abbr", "sup", "sub", "div", "span", "dl", "dt", "dd",
     "kbd", "del", "ins", "mark", "small", "caption", "colgroup", "col",
 }  # fmt: skip
-ATTRIBUTES = {"id", "class", "href", "title", "lang", "hreflang", "colspan", "rowspan", "start", "align", "download"}
+# `type`: a link's media type (the PDF's, in the How to cite page's listing).
+ATTRIBUTES = {
+    "id",
+    "class",
+    "href",
+    "title",
+    "lang",
+    "hreflang",
+    "colspan",
+    "rowspan",
+    "start",
+    "align",
+    "download",
+    "type",
+}
 URL_ATTRIBUTES = {"href"}
 SCHEMES = {"", "http", "https", "mailto"}
 ALLOWED_TEXT = "Markdown, with links to http(s), mailto or the site's own pages, and attributes id, class, title, lang"
