@@ -75,7 +75,7 @@ ROUTES: dict[str, Callable[[Sources, str], None]] = {
     "register name": lambda s, t: first_entity(s).name.update(en=t),
     "register description": lambda s, t: first_entity(s).description.update(en=t),
     "register symbol": lambda s, t: setattr(first_entity(s), "symbol", t),
-    "label": lambda s, t: s.labels["en"].update(plan=t, cite_export=t, permalink=t),
+    "label": lambda s, t: s.labels["en"].update(plan=t, cite_export=t, permalink=t, permalink_to=t),
 }
 
 

@@ -82,6 +82,7 @@ class TextUnit(NamedTuple):
     kind: str
     html: Markup
     position: str = ""  # its number in its block ("5"), which a letter's paragraph shows (pages/pinpoints.py)
+    link_label: str = ""  # its ¶ link's name, which says which passage it is (Context.link_label)
 
 
 @dataclass(frozen=True)
@@ -154,9 +155,63 @@ class Context:
         common = {"labels": self.labels, "lang": self.lang, "url": url, "identity": self.identity}
         return Page(url, title, template, {**common, "view": None, "cite": None, **data}, meta)
 
-    def units(self, texts: list[Passage], page_url: str) -> list[TextUnit]:
-        """Paragraphs and indents (Division.texts), enriched."""
-        return [TextUnit(text.anchor, text.role, self.text(text.text, page_url), text.position) for text in texts]
+    def units(self, texts: list[Passage], page_url: str, division: Division) -> list[TextUnit]:
+        """Paragraphs and indents (Division.texts) of `division`, enriched, each with its ¶ link's name."""
+        return [
+            TextUnit(
+                text.anchor,
+                text.role,
+                self.text(text.text, page_url),
+                text.position,
+                self.link_label(division, text),
+            )
+            for text in texts
+        ]
+
+    def passage_name(self, division: Division, passage: Passage) -> str:
+        """Which passage a paragraph or an indent is, as its ¶ link says it (plain text):
+        'paragraph 16.4.2, indent 3', 'Letter of the Secretary-General, paragraph 2'."""
+        labels = self.labels
+        if division.kind == "provision":
+            name = f"{self.kind_label(division).lower()} {division.key}"
+            if passage.role == "item":
+                return f"{name}, {labels['indent']} {passage.position}"
+            return (
+                name if passage.position in ("", "1") else f"{name}, {labels['paragraph'].lower()} {passage.position}"
+            )
+        if division.kind == "component":
+            kind = labels["decision"] if passage.role == "item" else labels["paragraph"].lower()
+            return f"{labels[self.identity.component(division.key).label]}, {kind} {passage.position}"
+        return strip_tags(division.title)
+
+    def link_labels(self) -> dict[str, str]:
+        """Anchor -> the name of its ¶ link, for every anchor of the text: its paragraphs and indents,
+        its components, parts and provisions, its signatures (the parallel view's rows)."""
+        labels, to = self.labels, self.labels["permalink_to"]
+        out: dict[str, str] = {}
+        for division, passage in self.reading.reading:
+            if passage.role in ("p", "item") and passage.anchor:
+                out[passage.anchor] = self.link_label(division, passage)
+            elif division.kind == "component" and passage.anchor:  # its title, its signature
+                name = labels[self.identity.component(division.key).label]
+                out[passage.anchor] = f"{to} {name}" + (
+                    f", {strip_tags(passage.text)}" if passage.role == "signature" else ""
+                )
+        for division in self.reading.divisions:
+            if division.kind == "component":
+                name = labels[self.identity.component(division.key).label]
+            elif division.kind == "part":
+                name = strip_tags(division.title)
+            elif division.kind == "provision":
+                name = f"{self.kind_label(division).lower()} {division.key}"
+            else:
+                continue
+            out.setdefault(division.anchor, f"{to} {name}")
+        return out
+
+    def link_label(self, division: Division, passage: Passage) -> str:
+        """The name of a passage's ¶ link: 'Permanent link to paragraph 16.4.2, indent 3'."""
+        return f"{self.labels['permalink_to']} {self.passage_name(division, passage)}"
 
     def provision_url(self, number: str) -> str:
         return urls.provision(number, self.holder.url)
@@ -339,7 +394,7 @@ def provision_page(ctx: Context, provision: Division) -> Page:
         kind=ctx.kind_label(provision),
         number=provision.number,
         heading=ctx.heading(provision.title, url) if provision.title else "",
-        text_units=ctx.units(texts, url),
+        text_units=ctx.units(texts, url, provision),
         note=ctx.quotation_notes.get(provision.number, ""),
         children=[
             (strip_tags(provision_heading(c)), ctx.provision_url(c.number)) for c in ctx.reading.below.get(number, [])
@@ -418,7 +473,7 @@ def section_text(ctx: Context, component: Division, url: str) -> SectionText:
         ctx.heading(label, url) if label else Markup(""),
         ctx.heading(component.title, url),
         to_html(component.text_of("original")),
-        ctx.units(component.texts(), url),
+        ctx.units(component.texts(), url, component),
         ctx.text(signature, url) if signature else Markup(""),
     )
 
@@ -430,7 +485,7 @@ def full_text_provision(ctx: Context, provision: Division, url: str) -> dict[str
         "number": provision.number,
         "depth": provision.depth,
         "heading": ctx.heading(provision.title, url) if provision.title else "",
-        "text_units": ctx.units(provision.texts(), url),
+        "text_units": ctx.units(provision.texts(), url, provision),
         "note": ctx.quotation_notes.get(provision.number, ""),
     }
 

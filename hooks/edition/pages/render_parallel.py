@@ -17,7 +17,8 @@ from edition.core import urls
 from edition.core.langs import DEFAULT_LANG, LANGS
 from edition.core.shape import Component
 from edition.document.passages import Division
-from edition.pages.render import Context, Page, crumbs, provision_title
+from edition.pages.cite import cite_box
+from edition.pages.render import Context, Link, Page, crumbs, provision_title, strip_tags
 
 
 @dataclass(frozen=True)
@@ -174,16 +175,51 @@ def rows_of(ctxs: dict[str, Context], single_url: str, shown: dict[str, Division
 # ---------------------------------------------------------------- pages
 
 
+def parallel_neighbours(ctx: Context, division: Division | None) -> tuple[Link | None, Link | None]:
+    """The parallel views before and after this one, as the single pages' pager and part box lead:
+    the provision, part or component before and after (the whole text has none)."""
+    if division is None:
+        return None, None
+    if division.kind == "component":
+        components = [(ctx.labels[c.label], urls.parallel(c.url)) for c in ctx.identity.components]
+        index = [c.block for c in ctx.identity.components].index(division.key)
+        return (components[index - 1] if index else None), (
+            components[index + 1] if index + 1 < len(components) else None
+        )
+    before, after = ctx.reading.neighbours(division.key, division.kind)
+
+    def link(other: Division | None) -> Link | None:
+        if other is None:
+            return None
+        if other.kind == "part":
+            return strip_tags(other.title), urls.parallel(ctx.part_url(other.key))
+        return provision_title(ctx, other), urls.parallel(ctx.provision_url(other.key))
+
+    return link(before), link(after)
+
+
 def parallel_page(
-    ctxs: dict[str, Context], lang: str, single_url: str, single_title: str, shown: dict[str, Division]
+    ctxs: dict[str, Context],
+    lang: str,
+    single_url: str,
+    single_title: str,
+    shown: dict[str, Division],
+    link_labels: dict[str, str],
 ) -> Page:
-    """The side-by-side view of one page, in the page language `lang` (`shown`: shown_divisions)."""
+    """The side-by-side view of one page, in the page language `lang` (`shown`: shown_divisions;
+    `link_labels`: the ¶ links' names in that language, Context.link_labels)."""
     ctx = ctxs[lang]
     labels = ctx.labels
     url = urls.parallel(single_url)
     title = f"{single_title} ({labels['parallel_title']})"
     item = ctx.citables.get(single_url)
     meta = {"description": f"{single_title} — {labels['parallel_view']}", "search": {"exclude": True}, "hide": ["toc"]}
+    previous, following = parallel_neighbours(ctx, shown.get(single_url))
+    # The cite box of what the view shows: the single page's permanent URL and citation, its files.
+    cite = item and {
+        **cite_box(item, urls.absolute(ctx.site_url, lang, single_url)),
+        "files": urls.relative(url, single_url),
+    }
     return ctx.page(
         url,
         title,
@@ -194,12 +230,17 @@ def parallel_page(
         single_url=single_url,
         langs=LANGS,
         rows=rows_of(ctxs, single_url, shown),
-        # printed, the view carries the citation of what it shows
-        print_cite=item and (item.citation, urls.absolute(ctx.site_url, lang, single_url)),
+        link_labels=link_labels,
+        previous=previous,
+        following=following,
+        cite=cite or None,
     )
 
 
 def parallel_pages(ctxs: dict[str, Context], lang: str) -> list[Page]:
     """Every parallel page of one page language."""
     shown = shown_divisions(ctxs[DEFAULT_LANG])
-    return [parallel_page(ctxs, lang, url, title, shown) for url, title in single_pages(ctxs[lang]).items()]
+    link_labels = ctxs[lang].link_labels()
+    return [
+        parallel_page(ctxs, lang, url, title, shown, link_labels) for url, title in single_pages(ctxs[lang]).items()
+    ]
