@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from edition.checks.fidelity import first_difference, original_tokens, published_texts, tokens
+from edition.checks.fidelity import first_difference, original_tokens, published_pieces, tokens
 
 from tests.conftest import SOURCE
 from tests.helpers import walked
@@ -12,7 +12,8 @@ FR = (SOURCE / "S-2003-85.fr.md").read_text(encoding="utf-8")
 
 
 def model_tokens(text: str) -> list[str]:
-    return [token for piece in published_texts(walked(text, "S-2003-85.fr.md")) for token in tokens(piece)]
+    pieces = published_pieces(walked(text, "S-2003-85.fr.md"))
+    return [token for piece, _, _ in pieces for token in tokens(piece)]
 
 
 def test_original_is_kept_as_received():

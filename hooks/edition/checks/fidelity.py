@@ -172,11 +172,6 @@ def published_pieces(reading: Walk) -> list[tuple[str, int, str]]:
     return [(passage.text, passage.lineno, division.where) for division, passage in reading.reading if passage.text]
 
 
-def published_texts(reading: Walk) -> list[str]:
-    """Every piece of the document's own text, in reading order (edition labels excluded)."""
-    return [text for text, _, _ in published_pieces(reading)]
-
-
 def first_difference(expected: list[str], actual: list[str], context: int = 8) -> str | None:
     """None when equal; otherwise a short description of the first difference."""
     if expected == actual:

@@ -37,11 +37,6 @@ class Enricher(Protocol):
     def enrich(self, text: str, page_url: str, heading: bool = False) -> Markup: ...
 
 
-class Plain:
-    def enrich(self, text: str, page_url: str, heading: bool = False) -> Markup:
-        return to_html(text)
-
-
 # Search ranks the provisions above the pages that list or describe them.
 SEARCH_BOOST = {"provision": 4.0, "contents": 0.3, "entity": 0.05}
 
@@ -128,7 +123,7 @@ class Context:
     reading: Walk  # the document's tree, walked once (passages.py): every page's text and order
     identity: Identity
     labels: dict[str, Any]
-    enricher: Enricher = field(default_factory=Plain)
+    enricher: Enricher
     site_url: str = "https://example.org/"
     citables: dict[str, Reference] = field(default_factory=dict)  # page url -> what to cite
     quotation_notes: dict[str, Markup] = field(default_factory=dict)  # provision number -> its note
@@ -182,7 +177,7 @@ class Context:
         if division.kind == "component":
             kind = labels["decision"] if passage.role == "item" else labels["paragraph"].lower()
             return f"{labels[self.identity.component(division.key).label]}, {kind} {passage.position}"
-        return strip_tags(division.title)
+        return plain(division.title)
 
     def link_labels(self) -> dict[str, str]:
         """Anchor -> the name of its ¶ link, for every anchor of the text: its paragraphs and indents,
@@ -195,13 +190,13 @@ class Context:
             elif division.kind == "component" and passage.anchor:  # its title, its signature
                 name = labels[self.identity.component(division.key).label]
                 out[passage.anchor] = f"{to} {name}" + (
-                    f", {strip_tags(passage.text)}" if passage.role == "signature" else ""
+                    f", {plain(passage.text)}" if passage.role == "signature" else ""
                 )
         for division in self.reading.divisions:
             if division.kind == "component":
                 name = labels[self.identity.component(division.key).label]
             elif division.kind == "part":
-                name = strip_tags(division.title)
+                name = plain(division.title)
             elif division.kind == "provision":
                 name = f"{self.kind_label(division).lower()} {division.key}"
             else:
@@ -238,11 +233,6 @@ def http_url(url: str) -> str:
     return url
 
 
-def strip_tags(text: str) -> str:
-    """Source text as plain text (what a reader sees)."""
-    return plain(text)
-
-
 # ---------------------------------------------------------------- titles
 
 
@@ -255,19 +245,19 @@ def provision_title(ctx: Context, provision: Division) -> str:
     """Page title: 'Paragraphe 16.3.2 — Dimension économique' (edition label + document words), as text."""
     kind = ctx.kind_label(provision)
     title = provision.title.rstrip(".")
-    return f"{kind} {provision.number}" + (f" — {strip_tags(title)}" if title else "")
+    return f"{kind} {provision.number}" + (f" — {plain(title)}" if title else "")
 
 
 def excerpt(text: str, words: int = 14) -> str:
     """The first words of source text, as plain text."""
-    parts = strip_tags(text).split()
+    parts = plain(text).split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def provision_summary(provision: Division, words: int = 14) -> str:
     """A line for lists, as plain text: the title, or for untitled paragraphs the first words of the text."""
     if provision.title:
-        return strip_tags(provision.title)
+        return plain(provision.title)
     texts = provision.texts()
     return excerpt(texts[0].text, words) if texts else ""
 
@@ -283,7 +273,7 @@ def crumbs(ctx: Context, trail: list[Link]) -> list[Link]:
 def provision_trail(ctx: Context, provision: Division) -> list[Link]:
     provisions = ctx.reading.provisions
     part = ctx.reading.parts[provision.part]
-    trail = [ctx.holder_link, (strip_tags(part.title), ctx.part_url(part.key))]
+    trail = [ctx.holder_link, (plain(part.title), ctx.part_url(part.key))]
     ancestors = []
     number = provision.parent
     while number:
@@ -304,16 +294,16 @@ def part_box(ctx: Context, page_url: str, part_slug: str) -> Markup:
     for provision in ctx.reading.held[part_slug]:
         number = provision.number
         if provision.title:
-            text = strip_tags(provision_heading(provision))
+            text = plain(provision_heading(provision))
         else:  # an untitled paragraph: its number and its first words, enough to tell it from its neighbours
             text = f"{number_label(number)} {provision_summary(provision, words=7)}".rstrip()
         items.append((provision.depth, ctx.provision_url(number), text))
 
     def link(other: Division | None) -> Link | None:
-        return None if other is None else (strip_tags(other.title), ctx.part_url(other.key))
+        return None if other is None else (plain(other.title), ctx.part_url(other.key))
 
     before, after = ctx.reading.neighbours(part_slug, "part")
-    box = PartBox(strip_tags(part.title), ctx.part_url(part.key), items, link(before), link(after))
+    box = PartBox(plain(part.title), ctx.part_url(part.key), items, link(before), link(after))
     return macros().part_box(ctx.labels, ctx.lang, page_url, box)
 
 
@@ -343,8 +333,7 @@ def contents(ctx: Context) -> Contents:
     its parts and every provision."""
     labels, reading = ctx.labels, ctx.reading
     parts = [
-        (strip_tags(p.title), ctx.part_url(p.key), provision_items(ctx, reading.held[p.key]))
-        for p in reading.parts.values()
+        (plain(p.title), ctx.part_url(p.key), provision_items(ctx, reading.held[p.key])) for p in reading.parts.values()
     ]
     others = [(labels[c.label], c.url) for c in ctx.identity.components if not c.holds_provisions]
     return Contents(others, ctx.holder_link, parts)
@@ -397,7 +386,7 @@ def provision_page(ctx: Context, provision: Division) -> Page:
         text_units=ctx.units(texts, url, provision),
         note=ctx.quotation_notes.get(provision.number, ""),
         children=[
-            (strip_tags(provision_heading(c)), ctx.provision_url(c.number)) for c in ctx.reading.below.get(number, [])
+            (plain(provision_heading(c)), ctx.provision_url(c.number)) for c in ctx.reading.below.get(number, [])
         ],
         around=None,
         previous=provision_link(ctx, previous),
@@ -408,7 +397,7 @@ def provision_page(ctx: Context, provision: Division) -> Page:
 def part_page(ctx: Context, slug: str) -> Page:
     part = ctx.reading.parts[slug]
     url = ctx.part_url(slug)
-    title = strip_tags(part.title)
+    title = plain(part.title)
     meta = {"description": f"{ctx.holder_link[0]} — {title}", "sidebar": part_box(ctx, url, slug)}
     return ctx.page(
         url,

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from edition.core import urls
+from edition.core.inline import plain
 from edition.core.langs import DEFAULT_LANG, LANGS
 from edition.core.shape import Component
 from edition.document.passages import Division
 from edition.pages.cite import cite_box
-from edition.pages.render import Context, Link, Page, crumbs, provision_title, strip_tags
+from edition.pages.render import Context, Link, Page, crumbs, provision_title
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def parallel_neighbours(ctx: Context, division: Division | None) -> tuple[Link |
         if other is None:
             return None
         if other.kind == "part":
-            return strip_tags(other.title), urls.parallel(ctx.part_url(other.key))
+            return plain(other.title), urls.parallel(ctx.part_url(other.key))
         return provision_title(ctx, other), urls.parallel(ctx.provision_url(other.key))
 
     return link(before), link(after)
