@@ -8,15 +8,14 @@ disappears or an unlisted page appears.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
+from built import from_a_build  # noqa: E402
 from edition.checks.frozen import built_urls  # noqa: E402
 
 HEADER = "# Every published page URL. A test compares this list with the build: never remove a line.\n"
@@ -29,15 +28,7 @@ def write(site: Path) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) > 1:
-        write(Path(sys.argv[1]))
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "EDITION_FREEZE_URLS": "1", "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", folder]
-        if subprocess.run(command, cwd=ROOT, env=env, check=False).returncode:
-            sys.exit("the build failed: nothing written")
-        write(Path(folder))
+    from_a_build(write, {"EDITION_FREEZE_URLS": "1"})
 
 
 if __name__ == "__main__":

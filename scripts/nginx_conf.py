@@ -9,15 +9,14 @@ Material upgrade), of its hashed assets or of the downloads.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
+from built import from_a_build  # noqa: E402
 from edition.site.csp import HEADERS_FILE, NGINX_CONF, nginx_conf, read_headers_file  # noqa: E402
 
 
@@ -34,15 +33,7 @@ def write(site: Path) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) > 1:
-        write(Path(sys.argv[1]))
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", folder]
-        if subprocess.run(command, cwd=ROOT, env=env, check=False).returncode:
-            sys.exit("the build failed: nothing written")
-        write(Path(folder))
+    from_a_build(write)
 
 
 if __name__ == "__main__":

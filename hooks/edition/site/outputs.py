@@ -366,27 +366,25 @@ PDF = FileOutput(
     listing=pdf_listing,
 )
 
+CITATION_TYPES = {
+    ".bib": "application/x-bibtex; charset=utf-8",
+    ".ris": "application/x-research-info-systems; charset=utf-8",
+    ".json": "application/vnd.citationstyles.csl+json; charset=utf-8",  # CSL-JSON, IANA-registered
+}
+
 FILES: tuple[FileOutput, ...] = (
     FileOutput(
         "citations",
         citation_downloads,
         "the cite box of every citable page",
-        {
-            ".bib": "application/x-bibtex; charset=utf-8",
-            ".ris": "application/x-research-info-systems; charset=utf-8",
-            ".json": "application/vnd.citationstyles.csl+json; charset=utf-8",  # CSL-JSON, IANA-registered
-        },
+        CITATION_TYPES,
         precompressed=True,
     ),
     FileOutput(
         "passage-citations",
         passage_downloads,
         "the cite box, when the reader points at an indent or a letter's paragraph",
-        {
-            ".bib": "application/x-bibtex; charset=utf-8",
-            ".ris": "application/x-research-info-systems; charset=utf-8",
-            ".json": "application/vnd.citationstyles.csl+json; charset=utf-8",  # CSL-JSON, IANA-registered
-        },
+        CITATION_TYPES,
         precompressed=True,
     ),
     FileOutput(
