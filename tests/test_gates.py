@@ -76,7 +76,9 @@ def test_every_page_is_valid_html(site: Path, gate_checkers: dict):
 # run: they are asserted on the first run, against fixed budgets. The pages, presets and
 # required scores are in tests/gates.py: the first two runs start with the test run, in the
 # background (tests/conftest.py, gate_checkers).
-BUDGET = {"layout shift": 0.001, "bytes transferred": 80_000, "requests": 10}  # measured: 0.0007, 72 kB, 9
+# Bytes: 80 kB until the cite box carried each passage's citations and select to cite (issue 17) and
+# the keyboard's controls (issue 18): 85 kB measured then, with the edition's scripts in one file.
+BUDGET = {"layout shift": 0.001, "bytes transferred": 90_000, "requests": 10}  # measured: 0, 85 kB, 10
 
 
 def steady_metrics(report: dict) -> dict[str, float]:

@@ -1,5 +1,5 @@
 """Pinpoints below the page: what the cite box's scripts read (docs/assets/javascripts/
-cite-pinpoint.js and select-to-cite.js) to cite an indent of a provision ("para. 16.4.2, third
+language-switch.js: the cite box and select to cite) to cite an indent of a provision ("para. 16.4.2, third
 indent"), a paragraph of a letter ("para. 5") or a Prague decision, and those units' downloads.
 Every citation is the citation model's (edition.citations: the units below a page, whose
 `anchor` is set). The data is a JSON element, not a script that runs; without JavaScript, the cite
