@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from edition.sources.parse import SourceError, read_text
+from edition.sources.parse import read_text
 from edition.sources.schema import Reader, by_lang, https, list_of, pattern
 
 VERSION = pattern(re.compile(r"^[0-9]+\.[0-9]+(\.[0-9]+)?$"), "a version number: two or three numbers (1.0, 1.2.1)")
@@ -49,9 +49,7 @@ class EditionIdentity:
 
 def parse_edition(text: str, path: str) -> EditionIdentity:
     reader = Reader(path)
-    root = reader.compose(text)
-    if root is None:
-        raise SourceError(path, 1, "edition", "the file is empty; give the edition's name, version and licence", 1)
+    root = reader.compose_required(text, "edition", "give the edition's name, version and licence")
     data = reader.read(root, SCHEMA, "edition", "the edition")
     versions = tuple(Version(v["version"], v["released"], v["changes"]) for v in data["versions"])
     newest = versions[0]

@@ -14,7 +14,7 @@ from typing import Any
 
 from edition.core.langs import DEFAULT_LANG, FIRST_OF_MONTH, LANGS, MONTHS
 from edition.core.shape import LEVELS, Component, holder_of
-from edition.sources.parse import SourceError, read_text
+from edition.sources.parse import read_text
 from edition.sources.schema import Reader, by_lang, https, list_of, map_of, one_of, optional, pattern
 
 SLUG = pattern(re.compile(r"^[a-z0-9][a-z0-9_-]*$"), "lowercase letters, digits, '-' and '_'")
@@ -125,9 +125,7 @@ class Identity:
 
 def parse_identity(text: str, path: str) -> Identity:
     reader = Reader(path)
-    root = reader.compose(text)
-    if root is None:
-        raise SourceError(path, 1, "document", "the file is empty; it needs the keys of the identity", 1)
+    root = reader.compose_required(text, "document", "it needs the keys of the identity")
     data = reader.read(root, SCHEMA, "document", "the document")
     languages = data["languages"]
     if languages["official"] != DEFAULT_LANG:

@@ -74,9 +74,7 @@ def parse_labels(text: str, path: str, required: tuple[str, ...] = ()) -> dict[s
     """Language -> key -> text (Markup for MARKUP_LABELS), checked; `required`: the labels the
     document's identity names (document_labels), required with REQUIRED_LABELS."""
     reader = Reader(path)
-    root = reader.compose(text)
-    if root is None:
-        raise SourceError(path, 1, "labels", f"the file is empty; it needs {' and '.join(LANGS)}", 1)
+    root = reader.compose_required(text, "labels", f"it needs {' and '.join(LANGS)}")
     by_lang = reader.keys(root, "labels", "the labels file", LANGS, LANGS)
     lang_line = {lang: at(key_node) for lang, (key_node, _) in reader.mapping(root, "labels", "the labels").items()}
     out: dict[str, dict] = {}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.core.langs import LANGS
-from edition.sources.parse import SourceError, read_text
+from edition.sources.parse import read_text
 from edition.sources.schema import Reader, at, by_lang, list_of, one_of, optional, pattern
 from edition.sources.sourcing import EDITION_MARK, source_problem
 
@@ -99,9 +99,7 @@ def parse_register(text: str, path: str) -> Register:
     """Read and check the register through its schema: known keys and types, unique ids, known
     kinds and statuses, a name and a description in every language, plain text everywhere."""
     reader = Reader(path)
-    root = reader.compose(text)
-    if root is None:
-        raise SourceError(path, 1, "register", "the file is empty; it needs 'entities:'", 1)
+    root = reader.compose_required(text, "register", "it needs 'entities:'")
     top = reader.keys(root, "register", "the register", ("entities", "not_acronyms"), ("entities",))
     entities: dict[str, Entity] = {}
     for node in reader.sequence(top["entities"], "register", "'entities'"):

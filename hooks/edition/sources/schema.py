@@ -127,6 +127,13 @@ class Reader:
         except yaml.YAMLError as error:  # a reader error (a character YAML refuses) carries no mark
             raise SourceError(self.path, 1, "YAML", f"{error}; correct the YAML here", 0) from None
 
+    def compose_required(self, text: str, where: str, needs: str) -> Node:
+        """The file's node tree (compose); an empty file stops at its first line, saying what it needs."""
+        root = self.compose(text)
+        if root is None:
+            raise SourceError(self.path, 1, where, f"the file is empty; {needs}", 1)
+        return root
+
     def mapping(self, node: Node, where: str, what: str) -> dict[str, tuple[Node, Node]]:
         """Key -> (key node, value node); a duplicate key is an error at its second occurrence."""
         if not isinstance(node, MappingNode):
